@@ -1,0 +1,257 @@
+import type { Issue, IssueCode, IssueValue } from './issues.ts';
+
+/** The only place text is made from issues: Vietnamese first, English second (SPEC section 4). */
+export type Lang = 'vi' | 'en';
+
+/** Field names as officers know them. */
+export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
+  householdCode: { vi: 'Mã hộ', en: 'household code' },
+  headName: { vi: 'Họ và tên chủ hộ', en: 'head of household' },
+  headBirthYear: { vi: 'Năm sinh', en: 'birth year' },
+  'headBirthYear.male': { vi: 'Năm sinh (Nam)', en: 'birth year (male)' },
+  'headBirthYear.female': { vi: 'Năm sinh (Nữ)', en: 'birth year (female)' },
+  headGender: { vi: 'Giới tính', en: 'gender' },
+  idNumber: { vi: 'Số CCCD / định danh', en: 'ID number' },
+  ethnicity: { vi: 'Dân tộc', en: 'ethnicity' },
+  village: { vi: 'Thôn', en: 'village' },
+  size: { vi: 'Số nhân khẩu', en: 'household size' },
+  category: { vi: 'Phân loại hộ', en: 'household category' },
+  income: { vi: 'Thu nhập bình quân', en: 'average income' },
+  b1Score: { vi: 'Điểm B1', en: 'B1 score' },
+  b2Score: { vi: 'Điểm B2', en: 'B2 score' },
+  beginningCategory: { vi: 'Phân loại đầu kỳ', en: 'start-of-year category' },
+  deprivationCount: { vi: 'Tổng số chỉ số thiếu hụt', en: 'number of deprivations' },
+  meritFamily: { vi: 'Hộ có người có công', en: 'merit family' },
+  noWorkCapacity: { vi: 'Hộ không có khả năng lao động', en: 'no working capacity' },
+  escapedYear: { vi: 'Năm thoát nghèo', en: 'year out of poverty' },
+  project: { vi: 'Dự án / Tiểu dự án', en: 'sub-project' },
+  projectCode: { vi: 'Mã dự án', en: 'sub-project code' },
+  fullName: { vi: 'Họ và tên', en: 'full name' },
+  birthDate: { vi: 'Ngày sinh', en: 'date of birth' },
+  gender: { vi: 'Giới tính', en: 'gender' },
+  householdHead: { vi: 'Chủ hộ', en: 'head of household' },
+  supportType: { vi: 'Nội dung hỗ trợ', en: 'support' },
+  supportDate: { vi: 'Ngày hỗ trợ', en: 'support date' },
+  amount: { vi: 'Kinh phí', en: 'amount' },
+  disabled: { vi: 'Người khuyết tật', en: 'disabled' },
+  lead: { vi: 'Cơ quan chủ trì', en: 'lead unit' },
+  beneficiaryCount: { vi: 'Số đối tượng thụ hưởng', en: 'number of beneficiaries' },
+  allocatedTotal: { vi: 'Kinh phí được phân bổ (tổng)', en: 'allocated (total)' },
+  allocatedCentral: { vi: 'Kinh phí NSTW', en: 'central budget' },
+  allocatedLocal: { vi: 'Kinh phí NSĐP', en: 'local budget' },
+  allocatedMobilised: { vi: 'Kinh phí huy động', en: 'mobilised funds' },
+  disbursed: { vi: 'Kinh phí đã giải ngân', en: 'disbursed' },
+  status: { vi: 'Tiến độ', en: 'status' },
+  note: { vi: 'Ghi chú', en: 'note' },
+};
+
+const CATEGORY_LABELS: Record<string, { vi: string; en: string }> = {
+  poor: { vi: 'hộ nghèo', en: 'poor' },
+  nearPoor: { vi: 'hộ cận nghèo', en: 'near-poor' },
+  newlyEscaped: { vi: 'hộ mới thoát nghèo', en: 'newly escaped' },
+};
+
+export function fieldLabel(field: string | null, lang: Lang): string {
+  if (!field) return '';
+  const known = FIELD_LABELS[field];
+  if (known) return known[lang];
+  if (/^D\d\d$/.test(field)) return lang === 'vi' ? `Chỉ số thiếu hụt ${field}` : `deprivation ${field}`;
+  if (field.startsWith('category.')) return FIELD_LABELS.category?.[lang] ?? field;
+  if (field.startsWith('reasons.')) return lang === 'vi' ? 'Nguyên nhân nghèo' : 'reason for poverty';
+  return field;
+}
+
+function show(v: IssueValue | undefined): string {
+  if (v === null || v === undefined || v === '') return '(trống)';
+  return String(v);
+}
+
+function money(v: IssueValue | undefined): string {
+  return typeof v === 'number' ? `${v.toLocaleString('vi-VN')} đồng` : show(v);
+}
+
+function category(v: IssueValue | undefined, lang: Lang): string {
+  if (v === null || v === undefined) return lang === 'vi' ? 'không thuộc diện nghèo, cận nghèo' : 'neither poor nor near-poor';
+  return CATEGORY_LABELS[String(v)]?.[lang] ?? String(v);
+}
+
+type Render = (i: Issue, lang: Lang, f: string) => string;
+const p = (i: Issue, key: string): IssueValue | undefined => i.params?.[key];
+
+const CATALOGUE: Record<IssueCode, { vi: Render; en: Render }> = {
+  'SHEET.UNKNOWN_KIND': {
+    vi: () => 'Không nhận ra bảng nào (danh sách hộ, danh sách đối tượng hỗ trợ, báo cáo tiến độ) từ tiêu đề cột.',
+    en: () => 'No household list, beneficiary list or progress report was recognised from the headers.',
+  },
+  'SHEET.MISSING_COLUMN': {
+    vi: (_i, _l, f) => `Thiếu cột bắt buộc "${f}". Hãy thêm cột hoặc chỉ lại cột trong phần ghép cột.`,
+    en: (_i, _l, f) => `Required column "${f}" is missing. Add it or map it in the column mapping.`,
+  },
+  'SHEET.NO_ROWS': {
+    vi: () => 'Bảng không có dòng dữ liệu nào dưới tiêu đề.',
+    en: () => 'The table has no data rows under its header.',
+  },
+  'CELL.REQUIRED': {
+    vi: (_i, _l, f) => `Ô "${f}" không được để trống.`,
+    en: (_i, _l, f) => `"${f}" is required.`,
+  },
+  'CELL.TYPE': {
+    vi: (i, _l, f) => {
+      const t = p(i, 'expectedType');
+      const want = t === 'year' ? 'một năm (ví dụ 1975)' : t === 'date' ? 'một ngày (dd/mm/yyyy)' : t === 'integer' ? 'một số nguyên' : t === 'mark' ? 'dấu x hoặc để trống' : t === 'gender' ? 'Nam hoặc Nữ' : 'một số';
+      return `"${f}" phải là ${want}, nhưng ô ghi "${show(i.value)}".`;
+    },
+    en: (i, _l, f) => `"${f}" must be a ${String(p(i, 'expectedType') ?? 'number')}, but the cell holds "${show(i.value)}".`,
+  },
+  'CELL.FORMULA_ERROR': {
+    vi: (i) => `Ô đang báo lỗi công thức ${show(i.value)}; hãy sửa công thức hoặc nhập giá trị.`,
+    en: (i) => `The cell shows the formula error ${show(i.value)}; fix the formula or type the value.`,
+  },
+  'CELL.LEGACY_ENCODING': {
+    vi: (i) => `Chữ "${show(i.value)}" đang ở bảng mã cũ ${String(p(i, 'encoding') ?? '').toUpperCase()}${p(i, 'font') ? ` (phông ${String(p(i, 'font'))})` : ''}; có thể chuyển sang Unicode.`,
+    en: (i) => `"${show(i.value)}" is in the legacy ${String(p(i, 'encoding') ?? '').toUpperCase()} encoding; it can be converted to Unicode.`,
+  },
+  'ID.FORMAT': {
+    vi: (i) =>
+      p(i, 'leadingZeroLost')
+        ? `Số định danh "${show(i.value)}" chỉ có 11 chữ số vì Excel đã bỏ số 0 ở đầu; có thể khôi phục thành ${show(i.expected)} (định dạng ô Văn bản).`
+        : p(i, 'oldIdCard')
+          ? `"${show(i.value)}" là số CMND 9 chữ số cũ; nên cập nhật số định danh cá nhân 12 chữ số.`
+          : `Số định danh "${show(i.value)}" phải gồm đúng 12 chữ số.`,
+    en: (i) =>
+      p(i, 'leadingZeroLost')
+        ? `ID "${show(i.value)}" has 11 digits because Excel dropped the leading 0; it can be restored as ${show(i.expected)}.`
+        : p(i, 'oldIdCard')
+          ? `"${show(i.value)}" is an old 9-digit identity card number; update it to the 12-digit personal ID.`
+          : `ID "${show(i.value)}" must have exactly 12 digits.`,
+  },
+  'ID.PROVINCE': {
+    vi: (i) => `Ba chữ số đầu "${show(p(i, 'province'))}" của số định danh không phải mã tỉnh nào.`,
+    en: (i) => `The first three digits "${show(p(i, 'province'))}" of the ID are no province code.`,
+  },
+  'ID.BIRTH_MISMATCH': {
+    vi: (i) => `Số định danh ghi năm sinh ${show(p(i, 'idYear'))} (${p(i, 'idGender') === 'male' ? 'nam' : 'nữ'}), khác với năm sinh/giới tính trên dòng.`,
+    en: (i) => `The ID encodes birth year ${show(p(i, 'idYear'))} (${String(p(i, 'idGender'))}), which disagrees with the row's birth year or gender.`,
+  },
+  'ID.DUPLICATE': {
+    vi: (i) => `Số định danh ${show(i.value)} trùng với dòng ${show(p(i, 'firstRow'))}.`,
+    en: (i) => `ID ${show(i.value)} repeats row ${show(p(i, 'firstRow'))}.`,
+  },
+  'HH.CODE_DUPLICATE': {
+    vi: (i) => `Mã hộ ${show(i.value)} trùng với dòng ${show(p(i, 'firstRow'))}.`,
+    en: (i) => `Household code ${show(i.value)} repeats row ${show(p(i, 'firstRow'))}.`,
+  },
+  'HH.VILLAGE_UNKNOWN': {
+    vi: (i) => `Thôn "${show(i.value)}" không có trong kế hoạch của xã (${show(p(i, 'villages'))}).`,
+    en: (i) => `Village "${show(i.value)}" is not in the commune plan (${show(p(i, 'villages'))}).`,
+  },
+  'HH.SIZE_RANGE': {
+    vi: (i) => `Số nhân khẩu "${show(i.value)}" phải là số nguyên từ ${show(p(i, 'min'))} đến ${show(p(i, 'max'))}.`,
+    en: (i) => `Household size "${show(i.value)}" must be a whole number from ${show(p(i, 'min'))} to ${show(p(i, 'max'))}.`,
+  },
+  'HH.CATEGORY_UNKNOWN': {
+    vi: (i) =>
+      i.column === null
+        ? p(i, 'marked') === 0
+          ? 'Chưa đánh dấu hộ thuộc loại nào (nghèo, cận nghèo, mới thoát nghèo).'
+          : 'Hộ được đánh dấu ở nhiều loại cùng lúc; chỉ được chọn một.'
+        : `Phân loại hộ "${show(i.value)}" không hợp lệ; dùng Hộ nghèo (N), Hộ cận nghèo (CN) hoặc Hộ mới thoát nghèo (MTN).`,
+    en: (i) =>
+      i.column === null
+        ? 'Mark exactly one category (poor, near-poor, newly escaped).'
+        : `Category "${show(i.value)}" is not recognised; use poor (N), near-poor (CN) or newly escaped (MTN).`,
+  },
+  'HH.DEPRIVATION_COUNT': {
+    vi: (i) => `Tổng số chỉ số thiếu hụt ghi ${show(i.value)}, nhưng đếm được ${show(i.expected)} dấu x.`,
+    en: (i) => `The stated number of deprivations is ${show(i.value)}, but ${show(i.expected)} are marked.`,
+  },
+  'HH.B2_MISMATCH': {
+    vi: (i) => `Điểm B2 là ${show(i.value)}, nhưng phải bằng 10 × số chỉ số thiếu hụt = ${show(i.expected)}.`,
+    en: (i) => `B2 is ${show(i.value)} but must be 10 × the deprivations = ${show(i.expected)}.`,
+  },
+  'HH.CLASS_MISMATCH': {
+    vi: (i, l) =>
+      `Hộ ghi là ${category(i.value, l)}, nhưng với ${p(i, 'incomeSide') === 'b1' ? `điểm B1 ${show(p(i, 'income'))} (chuẩn ${show(p(i, 'line'))})` : `thu nhập ${money(p(i, 'income'))} (chuẩn ${money(p(i, 'line'))})`} và ${show(p(i, 'deprivations'))} chỉ số thiếu hụt thì theo chuẩn ${show(p(i, 'pack'))} là ${category(i.expected, l)}.`,
+    en: (i, l) =>
+      `Recorded as ${category(i.value, l)}, but with ${p(i, 'incomeSide') === 'b1' ? `B1 ${show(p(i, 'income'))} (line ${show(p(i, 'line'))})` : `income ${show(p(i, 'income'))} (line ${show(p(i, 'line'))})`} and ${show(p(i, 'deprivations'))} deprivations the ${show(p(i, 'pack'))} standard says ${category(i.expected, l)}.`,
+  },
+  'HH.ESCAPED_WINDOW': {
+    vi: (i) =>
+      i.value === null
+        ? 'Hộ mới thoát nghèo phải ghi năm thoát nghèo.'
+        : `Năm thoát nghèo ${show(i.value)} nằm ngoài thời hạn hộ mới thoát nghèo (${show(p(i, 'from'))}–${show(p(i, 'to'))}).`,
+    en: (i) =>
+      i.value === null
+        ? 'A newly escaped household needs its year out of poverty.'
+        : `Year out of poverty ${show(i.value)} is outside the newly-escaped window (${show(p(i, 'from'))}–${show(p(i, 'to'))}).`,
+  },
+  'HH.AGE_RANGE': {
+    vi: (i) => `Chủ hộ ${show(p(i, 'age'))} tuổi, ngoài khoảng ${show(p(i, 'min'))}–${show(p(i, 'max'))}; kiểm tra lại năm sinh.`,
+    en: (i) => `The head is ${show(p(i, 'age'))} years old, outside ${show(p(i, 'min'))}–${show(p(i, 'max'))}; check the birth year.`,
+  },
+  'BEN.PROJECT_UNKNOWN': {
+    vi: (i) => `"${show(i.value)}" không phải dự án/tiểu dự án nào trong kế hoạch của xã.`,
+    en: (i) => `"${show(i.value)}" is no sub-project of the commune plan.`,
+  },
+  'BEN.HOUSEHOLD_NOT_FOUND': {
+    vi: (i) => `Không tìm thấy hộ "${show(i.value)}" trong danh sách hộ nghèo, cận nghèo, mới thoát nghèo của xã; ${show(p(i, 'project'))} chỉ hỗ trợ người thuộc các hộ này.`,
+    en: (i) => `Household "${show(i.value)}" is not on the commune's list; ${show(p(i, 'project'))} serves only listed households.`,
+  },
+  'BEN.INELIGIBLE': {
+    vi: (i) => `Hộ "${show(i.value)}" không thuộc diện được ${show(p(i, 'project'))} hỗ trợ tại ngày hỗ trợ (${show(p(i, 'reason'))}).`,
+    en: (i) => `Household "${show(i.value)}" is not eligible for ${show(p(i, 'project'))} at the support date (${show(p(i, 'reason'))}).`,
+  },
+  'BEN.AGE_RANGE': {
+    vi: (i) => `Người được hỗ trợ ${show(p(i, 'age'))} tuổi tại ngày hỗ trợ, không thuộc độ tuổi của ${show(p(i, 'project'))} (${show(p(i, 'rule'))}).`,
+    en: (i) => `The beneficiary is ${show(p(i, 'age'))} at the support date, outside ${show(p(i, 'project'))}'s ages (${show(p(i, 'rule'))}).`,
+  },
+  'BEN.DATE_OUTSIDE_YEAR': {
+    vi: (i) => `Ngày hỗ trợ ${show(i.value)} nằm ngoài năm kế hoạch ${show(p(i, 'year'))}.`,
+    en: (i) => `Support date ${show(i.value)} is outside the plan year ${show(p(i, 'year'))}.`,
+  },
+  'BEN.DUPLICATE': {
+    vi: (i) => `Người này đã có trong ${show(p(i, 'project'))} ở dòng ${show(p(i, 'firstRow'))}${p(i, 'firstSheet') ? ` (trang ${show(p(i, 'firstSheet'))})` : ''}.`,
+    en: (i) => `This person is already listed for ${show(p(i, 'project'))} at row ${show(p(i, 'firstRow'))}.`,
+  },
+  'PRG.PROJECT_MISSING': {
+    vi: (i) => `Báo cáo thiếu dòng của ${show(i.expected)} (${show(p(i, 'name'))}) có trong kế hoạch.`,
+    en: (i) => `The report has no row for ${show(i.expected)} (${show(p(i, 'name'))}) of the plan.`,
+  },
+  'PRG.PROJECT_UNKNOWN': {
+    vi: (i) => `"${show(i.value)}" không phải dự án/tiểu dự án nào trong kế hoạch của xã.`,
+    en: (i) => `"${show(i.value)}" names no sub-project of the commune plan.`,
+  },
+  'PRG.LEAD_MISMATCH': {
+    vi: (i) => `Cơ quan chủ trì "${show(i.value)}" khác với kế hoạch: ${show(i.expected)}.`,
+    en: (i) => `Lead unit "${show(i.value)}" differs from the plan: ${show(i.expected)}.`,
+  },
+  'PRG.NEGATIVE': {
+    vi: (i, _l, f) => `"${f}" không được âm (${show(i.value)}).`,
+    en: (i, _l, f) => `"${f}" cannot be negative (${show(i.value)}).`,
+  },
+  'PRG.FUNDS_TOTAL': {
+    vi: (i) => `Tổng kinh phí ${show(i.value)} khác tổng NSTW + NSĐP + huy động = ${show(i.expected)}.`,
+    en: (i) => `Allocated total ${show(i.value)} differs from central + local + mobilised = ${show(i.expected)}.`,
+  },
+  'PRG.OVERSPENT': {
+    vi: (i) => `Kinh phí đã giải ngân ${show(i.value)} lớn hơn kinh phí được phân bổ ${show(i.expected)}.`,
+    en: (i) => `Disbursed ${show(i.value)} exceeds allocated ${show(i.expected)}.`,
+  },
+  'PRG.OVERDUE': {
+    vi: (i) => `${show(p(i, 'project'))} có hạn hoàn thành ${show(p(i, 'due'))} nhưng tiến độ ghi "${show(i.value)}".`,
+    en: (i) => `${show(p(i, 'project'))} was due ${show(p(i, 'due'))} but its status is "${show(i.value)}".`,
+  },
+  'PRG.BENEFICIARY_COUNT': {
+    vi: (i) => `Số đối tượng ${show(i.value)} khác số dòng trong danh sách đối tượng của ${show(p(i, 'project'))}: ${show(i.expected)}.`,
+    en: (i) => `The count ${show(i.value)} differs from the ${show(i.expected)} rows of ${show(p(i, 'project'))}'s beneficiary list.`,
+  },
+  'SUBMIT.LATE': {
+    vi: (i) => `Nộp sau hạn báo cáo ${show(i.expected)}.`,
+    en: (i) => `Submitted after the deadline ${show(i.expected)}.`,
+  },
+};
+
+export function renderMessage(issue: Issue, lang: Lang = 'vi'): string {
+  const entry = CATALOGUE[issue.code];
+  return entry[lang](issue, lang, fieldLabel(issue.field, lang));
+}

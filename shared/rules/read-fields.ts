@@ -1,0 +1,88 @@
+import { isBlank } from '../grid/grid.ts';
+import { cellText, parseDate, parseMark, parseNumber, parseYearOrDate, type YearOrDate } from '../grid/values.ts';
+import type { HouseholdCategory } from '../plans/plan.ts';
+import { fold } from '../text/normalize.ts';
+import type { RowCells } from './context.ts';
+import categoryData from './category-aliases.json' with { type: 'json' };
+
+/** Typed reads of one row's fields. Each returns null when blank or unusable; type errors are reported once. */
+
+export function readText(cells: RowCells, field: string): string | null {
+  const v = cells.raw(field);
+  if (v === undefined || isBlank(v)) return null;
+  return cellText(v).trim();
+}
+
+export function readNumber(cells: RowCells, field: string, expectedType = 'number'): number | null {
+  const v = cells.raw(field);
+  if (v === undefined || isBlank(v)) return null;
+  const n = parseNumber(v);
+  if (!n.ok) {
+    cells.typeError(field, expectedType);
+    return null;
+  }
+  return n.value;
+}
+
+/** Money in whole đồng after the column's unit (triệu / nghìn đồng). */
+export function readMoney(cells: RowCells, field: string, unit: number): number | null {
+  const n = readNumber(cells, field, 'money');
+  return n === null ? null : Math.round(n * unit);
+}
+
+export function readYearOrDate(cells: RowCells, field: string, minYear: number, maxYear: number): YearOrDate | null {
+  const v = cells.raw(field);
+  if (v === undefined || isBlank(v)) return null;
+  const p = parseYearOrDate(v);
+  if (!p.ok || p.value.year < minYear || p.value.year > maxYear) {
+    cells.typeError(field, 'year');
+    return null;
+  }
+  return p.value;
+}
+
+export function readDate(cells: RowCells, field: string): string | null {
+  const v = cells.raw(field);
+  if (v === undefined || isBlank(v)) return null;
+  const p = parseDate(v);
+  if (!p.ok) {
+    cells.typeError(field, 'date');
+    return null;
+  }
+  return p.value;
+}
+
+export function readMark(cells: RowCells, field: string): boolean | null {
+  const v = cells.raw(field);
+  if (v === undefined) return null;
+  const p = parseMark(v);
+  if (!p.ok) {
+    cells.typeError(field, 'mark');
+    return null;
+  }
+  return p.value;
+}
+
+export type Gender = 'male' | 'female';
+
+const GENDERS: Record<string, Gender> = { nam: 'male', 'nu': 'female', male: 'male', female: 'female', m: 'male', f: 'female', trai: 'male', gai: 'female' };
+
+export function readGender(cells: RowCells, field: string): Gender | null {
+  const v = cells.raw(field);
+  if (v === undefined || isBlank(v)) return null;
+  const g = GENDERS[fold(cellText(v))];
+  if (!g) {
+    cells.typeError(field, 'gender');
+    return null;
+  }
+  return g;
+}
+
+const CATEGORY_ALIASES = new Map<string, HouseholdCategory>();
+for (const [category, aliases] of Object.entries(categoryData) as [HouseholdCategory, string[]][])
+  for (const a of aliases) CATEGORY_ALIASES.set(fold(a), category);
+
+/** "Hộ nghèo", "N", "CN", "MTN", "Hộ cận nghèo" … → the category; null when not recognised. */
+export function categoryOf(text: string): HouseholdCategory | null {
+  return CATEGORY_ALIASES.get(fold(text).replace(/[.:]+$/, '')) ?? null;
+}

@@ -1,0 +1,377 @@
+import { type CellValue, type ColumnMapping, type Grid, isBlank, isCellDate } from '../grid/grid.ts';
+import { columnLetters, columnNumber, parseRange } from '../grid/address.ts';
+import { cellText } from '../grid/values.ts';
+import { KIND_LIST, KINDS, type FieldSpec, type KindSpec } from '../kinds/index.ts';
+import type { SheetKind } from '../sheet-kind.ts';
+import type { Period } from '../periods.ts';
+import { softFold } from '../text/normalize.ts';
+import { labelScore, moneyUnit, normalizeLabel, statedUnit } from './labels.ts';
+import { periodFromTitle } from './period-from-title.ts';
+
+/**
+ * A sheet read as a table: which field each column holds, where the header is, which rows are data.
+ * Cells are read from the grid on demand, so a 100,000-row sheet is not copied.
+ */
+export interface Table {
+  grid: Grid;
+  kind: SheetKind;
+  spec: KindSpec;
+  headerRow: number;
+  headerRows: number;
+  /** field id → 1-based column. */
+  columns: ReadonlyMap<string, number>;
+  /** money field id → factor to đồng. */
+  units: ReadonlyMap<string, number>;
+  /** Excel row numbers of the data rows, in order. */
+  rows: readonly number[];
+  /** Text of the lines above the header (titles). */
+  titleLines: readonly string[];
+  period: Period | null;
+}
+
+export type ReadResult =
+  | { ok: true; table: Table }
+  | { ok: false; reason: 'no-table' };
+
+const HEADER_SCAN_ROWS = 40;
+const MIN_FIELDS = 3;
+
+interface Compiled {
+  spec: KindSpec;
+  fields: readonly { spec: FieldSpec; headers: string[]; under: string[]; sub: string[] }[];
+}
+
+const compiled: Compiled[] = KIND_LIST.map((spec) => ({
+  spec,
+  fields: spec.fields.map((f) => ({
+    spec: f,
+    headers: f.headers.map(normalizeLabel),
+    under: (f.under ?? []).map(normalizeLabel),
+    sub: (f.sub ?? []).map(normalizeLabel),
+  })),
+}));
+
+function best(label: string, aliases: readonly string[]): number {
+  let s = 0;
+  for (const a of aliases) s = Math.max(s, labelScore(label, a));
+  return s;
+}
+
+/** Merged areas: each covered cell → its top-left cell. */
+function mergeMasters(grid: Grid): Map<string, { row: number; col: number; vertical: boolean }> {
+  const masters = new Map<string, { row: number; col: number; vertical: boolean }>();
+  for (const m of grid.merges) {
+    const r = parseRange(m);
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++)
+        masters.set(`${row}:${col}`, { row: r.top, col: r.left, vertical: r.bottom > r.top });
+  }
+  return masters;
+}
+
+export function cellAt(grid: Grid, row: number, col: number): CellValue | undefined {
+  return grid.rows[row - 1]?.[col - 1];
+}
+
+interface HeaderCell {
+  col: number;
+  /** The group label (top row) and the label under it; sub is null for a one-row header or a vertical merge. */
+  top: string;
+  sub: string | null;
+  raw: string;
+}
+
+function headerCells(grid: Grid, masters: ReturnType<typeof mergeMasters>, row: number, depth: number): HeaderCell[] {
+  const width = Math.max(grid.rows[row - 1]?.length ?? 0, depth > 1 ? (grid.rows[row]?.length ?? 0) : 0);
+  const text = (r: number, c: number): { text: string; master: { row: number; col: number; vertical: boolean } | undefined } => {
+    const m = masters.get(`${r}:${c}`);
+    const v = m ? cellAt(grid, m.row, m.col) : cellAt(grid, r, c);
+    return { text: typeof v === 'string' ? v : v === null || v === undefined ? '' : cellText(v), master: m };
+  };
+  const cells: HeaderCell[] = [];
+  let carriedGroup = '';
+  for (let col = 1; col <= width; col++) {
+    const top = text(row, col);
+    let sub: string | null = null;
+    if (depth > 1) {
+      const below = text(row + 1, col);
+      const sameMerge = below.master && top.master && below.master.row === top.master.row && below.master.col === top.master.col;
+      sub = sameMerge || below.text.trim() === '' ? null : below.text;
+    }
+    let topText = top.text;
+    if (depth > 1 && sub !== null && topText.trim() === '' && carriedGroup) topText = carriedGroup;
+    carriedGroup = depth > 1 && sub !== null && topText.trim() !== '' ? topText : '';
+    if (topText.trim() === '' && (sub === null || sub.trim() === '')) continue;
+    cells.push({ col, top: topText, sub, raw: [topText, sub].filter(Boolean).join(' / ') });
+  }
+  return cells;
+}
+
+interface Assignment {
+  field: FieldSpec;
+  col: number;
+  score: number;
+  label: string;
+}
+
+function assign(kind: Compiled, cells: readonly HeaderCell[]): Assignment[] {
+  const candidates: Assignment[] = [];
+  for (const cell of cells) {
+    const top = normalizeLabel(cell.top);
+    const sub = cell.sub === null ? null : normalizeLabel(cell.sub);
+    const grouped = sub !== null && top !== '' && top !== sub;
+    for (const f of kind.fields) {
+      let score = 0;
+      if (grouped) {
+        if (f.under.length > 0) {
+          const g = best(top, f.under);
+          const s = best(sub, f.sub);
+          if (g > 0 && s > 0) score = 200 + s;
+        } else {
+          score = best(sub, f.headers);
+          if (score === 0) score = best(top, f.headers) / 4;
+        }
+      } else {
+        score = best(sub ?? top, f.headers);
+      }
+      if (score > 0) candidates.push({ field: f.spec, col: cell.col, score, label: cell.raw });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.col - b.col);
+  const usedCols = new Set<number>();
+  const usedFields = new Set<string>();
+  const out: Assignment[] = [];
+  for (const c of candidates) {
+    if (usedCols.has(c.col) || usedFields.has(c.field.id)) continue;
+    usedCols.add(c.col);
+    usedFields.add(c.field.id);
+    out.push(c);
+  }
+  return out;
+}
+
+function kindScore(spec: KindSpec, assigned: readonly Assignment[]): number {
+  const ids = new Set(assigned.map((a) => a.field.id));
+  if (!ids.has(spec.labelField) || assigned.length < MIN_FIELDS) return 0;
+  let score = 0;
+  for (const a of assigned) score += spec.required.includes(a.field.id) ? 3 : 1;
+  return score;
+}
+
+/** Row r+1 can be the second header row: text only, no numbers or dates. */
+function couldBeSubHeader(grid: Grid, row: number): boolean {
+  const cells = grid.rows[row] ?? [];
+  let texts = 0;
+  for (const v of cells) {
+    if (isBlank(v)) continue;
+    if (typeof v !== 'string') return false;
+    if (/^\(?\d+\)?$/.test(v.trim())) return false;
+    texts++;
+  }
+  return texts > 0;
+}
+
+interface HeaderChoice {
+  compiled: Compiled;
+  row: number;
+  depth: number;
+  assigned: Assignment[];
+  score: number;
+}
+
+function detectHeader(grid: Grid, masters: ReturnType<typeof mergeMasters>, only?: SheetKind): HeaderChoice | null {
+  let chosen: HeaderChoice | null = null;
+  const last = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
+  for (let row = 1; row <= last; row++) {
+    if ((grid.rows[row - 1] ?? []).every((v) => typeof v !== 'string' || v.trim() === '')) continue;
+    const depths = couldBeSubHeader(grid, row) ? [1, 2] : [1];
+    for (const depth of depths) {
+      const cells = headerCells(grid, masters, row, depth);
+      if (cells.length < MIN_FIELDS) continue;
+      for (const k of compiled) {
+        if (only && k.spec.kind !== only) continue;
+        const assigned = assign(k, cells);
+        const score = kindScore(k.spec, assigned);
+        if (score > 0 && (!chosen || score > chosen.score)) chosen = { compiled: k, row, depth, assigned, score };
+      }
+    }
+  }
+  return chosen;
+}
+
+const NUMBERING = /^\(?\d{1,3}\)?$/;
+
+/** The row "(1) (2) (3) …" under a header: distinct small numbers forming one run, in any order. */
+function isNumberingRow(cells: readonly CellValue[]): boolean {
+  const seen = new Set<number>();
+  for (const v of cells) {
+    if (isBlank(v)) continue;
+    const t = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
+    if (!NUMBERING.test(t)) return false;
+    const n = Number(t.replace(/[()]/g, ''));
+    if (seen.has(n)) return false;
+    seen.add(n);
+  }
+  if (seen.size < 3) return false;
+  return Math.max(...seen) - Math.min(...seen) + 1 === seen.size;
+}
+
+const TOTAL_EXACT = new Set(['tổng cộng', 'cộng', 'tổng số', 'tổng', 'toàn xã', 'tổng cộng toàn xã', 'cộng toàn xã', 'tổng số hộ']);
+const TOTAL_PREFIX = /^(tổng cộng|cộng|tổng số|tổng)\b/;
+const SIGNATURE = /(ngày\s*\.*\s*\d*\s*tháng\s*\.*\s*\d*\s*năm|người lập biểu|người lập|chủ tịch|thủ trưởng|kế toán|trưởng thôn|xác nhận|t\/m|tm\. ?ubnd|ký,? ghi rõ họ tên)/;
+
+function isIntegerLike(v: CellValue | undefined): boolean {
+  if (typeof v === 'number') return Number.isInteger(v);
+  return typeof v === 'string' && /^\d+\.?$/.test(v.trim());
+}
+
+/** The first cell near the row's start that holds words (not numbers or codes), soft-folded. */
+function leadingText(cells: readonly CellValue[], upTo: number): string | null {
+  for (let c = 0; c < Math.min(cells.length, upTo); c++) {
+    const v = cells[c];
+    if (typeof v === 'string' && /\p{L}{2}/u.test(v)) return softFold(v).replace(/[:.]+$/, '').trim();
+  }
+  return null;
+}
+
+/** Read one sheet as a table of the kind its header matches best; a saved mapping wins over detection. */
+export function readTable(grid: Grid, mapping?: ColumnMapping): ReadResult {
+  const masters = mergeMasters(grid);
+  let spec: KindSpec;
+  let headerRow: number;
+  let headerRows: number;
+  const columns = new Map<string, number>();
+  const labels = new Map<string, string>();
+  if (mapping) {
+    headerRow = mapping.headerRow;
+    headerRows = mapping.headerRows ?? 1;
+    let kind = mapping.kind;
+    if (!kind) {
+      const found = detectHeader(grid, masters);
+      if (!found) return { ok: false, reason: 'no-table' };
+      kind = found.compiled.spec.kind;
+    }
+    spec = KINDS[kind];
+    const known = new Set(spec.fields.map((f) => f.id));
+    for (const [field, letters] of Object.entries(mapping.columns)) if (known.has(field)) columns.set(field, columnNumber(letters));
+    // mappingOf() also names a multi-column field by its first column; that is not a column of its own.
+    for (const [field, col] of columns) {
+      const base = field.includes('.') ? field.slice(0, field.indexOf('.')) : null;
+      if (base && columns.get(base) === col) columns.delete(base);
+    }
+    for (const cell of headerCells(grid, masters, headerRow, headerRows)) labels.set(String(cell.col), cell.raw);
+  } else {
+    const found = detectHeader(grid, masters);
+    if (!found) return { ok: false, reason: 'no-table' };
+    spec = found.compiled.spec;
+    headerRow = found.row;
+    headerRows = found.depth;
+    for (const a of found.assigned) {
+      columns.set(a.field.id, a.col);
+      labels.set(String(a.col), a.label);
+    }
+  }
+
+  // Title lines: everything above the header.
+  const titleLines: string[] = [];
+  for (let r = 1; r < headerRow; r++) {
+    const texts = (grid.rows[r - 1] ?? []).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+    if (texts.length > 0) titleLines.push(texts.join(' '));
+  }
+
+  // Money units: the column's own header, else the sheet's "ĐVT:" line, else đồng.
+  let sheetUnit: number | null = null;
+  for (const line of titleLines) {
+    sheetUnit = statedUnit(line);
+    if (sheetUnit !== null) break;
+  }
+  const units = new Map<string, number>();
+  for (const f of spec.fields) {
+    if (f.type !== 'money') continue;
+    const col = columns.get(f.id);
+    if (col === undefined) continue;
+    units.set(f.id, moneyUnit(labels.get(String(col)) ?? '') ?? sheetUnit ?? 1);
+  }
+
+  const rows = dataRows(grid, spec, columns, headerRow + headerRows);
+  return {
+    ok: true,
+    table: {
+      grid,
+      kind: spec.kind,
+      spec,
+      headerRow,
+      headerRows,
+      columns,
+      units,
+      rows,
+      titleLines,
+      period: periodFromTitle(titleLines),
+    },
+  };
+}
+
+function dataRows(grid: Grid, spec: KindSpec, columns: ReadonlyMap<string, number>, start: number): number[] {
+  const seqCol = columns.get('seq');
+  const labelCol = columns.get(spec.labelField);
+  const mapped = [...columns.entries()].filter(([f]) => f !== 'seq').map(([, c]) => c);
+  const leadWidth = Math.max(seqCol ?? 0, labelCol ?? 0, 3);
+  const filled = (cells: readonly CellValue[]): number => {
+    let n = 0;
+    for (const c of mapped) if (!isBlank(cells[c - 1])) n++;
+    return n;
+  };
+  const dataLike = (r: number): boolean => {
+    const cells = grid.rows[r - 1] ?? [];
+    if (seqCol !== undefined) return isIntegerLike(cells[seqCol - 1]) && filled(cells) >= 2;
+    return filled(cells) >= Math.max(2, Math.ceil(spec.required.length / 2));
+  };
+
+  const out: number[] = [];
+  let blanks = 0;
+  for (let r = start; r <= grid.rows.length; r++) {
+    const cells = grid.rows[r - 1] ?? [];
+    const n = filled(cells);
+    const seq = seqCol !== undefined ? cells[seqCol - 1] : undefined;
+    if (n === 0 && cells.every((v) => isBlank(v))) {
+      blanks++;
+      if (blanks >= 2 && out.length > 0) break;
+      continue;
+    }
+    blanks = 0;
+    if (isNumberingRow(cells)) continue;
+    const lead = leadingText(cells, leadWidth);
+    if (lead !== null && TOTAL_PREFIX.test(lead)) {
+      if (TOTAL_EXACT.has(lead)) {
+        let more = false;
+        for (let k = r + 1; k <= Math.min(grid.rows.length, r + 3); k++) if (dataLike(k)) more = true;
+        if (!more) break;
+      }
+      continue;
+    }
+    if (!isIntegerLike(seq)) {
+      const text = cells.filter((v): v is string => typeof v === 'string').map(softFold).join(' ');
+      if (SIGNATURE.test(text) && n <= 3) break;
+    }
+    if (n === 0) continue;
+    if (spec.kind !== 'progress' && n <= 1 && !isIntegerLike(seq)) continue; // a group row: "I | Thôn 1"
+    out.push(r);
+  }
+  return out;
+}
+
+/** The mapping as the CLI and the add-in show it: field → column letters (first column of a multi-column field too). */
+export function mappingOf(table: Table): ColumnMapping {
+  const columns: Record<string, string> = {};
+  for (const [field, col] of [...table.columns.entries()].sort((a, b) => a[1] - b[1])) {
+    columns[field] = columnLetters(col);
+    const dot = field.indexOf('.');
+    const base = dot > 0 ? field.slice(0, dot) : null;
+    if (base && !table.columns.has(base) && columns[base] === undefined) columns[base] = columnLetters(col);
+  }
+  return { kind: table.kind, headerRow: table.headerRow, headerRows: table.headerRows, columns };
+}
+
+export function isDateCell(v: CellValue | undefined): boolean {
+  return isCellDate(v);
+}

@@ -1,0 +1,174 @@
+import type { ColumnMapping, Grid } from './grid/grid.ts';
+import { type Issue, hasErrors } from './issues.ts';
+import type { Lang } from './messages.ts';
+import { type Period, periodLastDay } from './periods.ts';
+import type { CommunePlan } from './plans/plan.ts';
+import { RULE_PACKS, type RulePack, rulePackFor } from './standards/index.ts';
+import { type Table, mappingOf, readTable } from './table/read-table.ts';
+import type { SheetKind } from './sheet-kind.ts';
+import { type RuleEnv, SheetReport } from './rules/context.ts';
+import { type HouseholdRecord, checkHouseholds } from './rules/households.ts';
+import { type BeneficiaryRecord, HouseholdIndex, type SeenPeople, checkBeneficiaries } from './rules/beneficiaries.ts';
+import { type ProgressRecord, checkProgress } from './rules/progress.ts';
+import { KINDS } from './kinds/index.ts';
+
+export interface SheetInput {
+  grid: Grid;
+  /** The officer's saved column mapping for this sheet, if any. */
+  mapping?: ColumnMapping;
+}
+
+export interface ValidateOptions {
+  plan: CommunePlan;
+  /** YYYY-MM-DD; wins over a period (the CLI's --date). */
+  reportDate?: string;
+  /** The period chosen by the officer; else the one a title names. */
+  period?: Period;
+  /** Household lists from elsewhere (--households, or the commune's latest accepted list) for cross-sheet checks. */
+  households?: readonly Grid[];
+  lang?: Lang;
+}
+
+export interface SheetSummary {
+  name: string;
+  kind: SheetKind | null;
+  headerRow: number | null;
+  headerRows: number | null;
+  columns: Record<string, string>;
+  dataRows: number;
+  period: Period | null;
+}
+
+export interface WorkbookResult {
+  sheets: SheetSummary[];
+  issues: Issue[];
+  reportDate: string;
+  period: Period | null;
+  rulePack: string;
+  households: HouseholdRecord[];
+  beneficiaries: BeneficiaryRecord[];
+  progress: ProgressRecord[];
+  ok: boolean;
+}
+
+const REPORT_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** grid(s) + plan + pack → issues: the one entry point every part calls (SPEC section 4). */
+export function validateWorkbook(sheets: readonly SheetInput[], options: ValidateOptions): WorkbookResult {
+  const read = sheets.map((s) => ({ input: s, result: readTable(s.grid, s.mapping) }));
+  const tables = read.flatMap((r) => (r.result.ok ? [r.result.table] : []));
+  const titlePeriod = tables.map((t) => t.period).find((p): p is Period => p !== null) ?? null;
+  const period = options.period ?? titlePeriod;
+  const reportDate =
+    options.reportDate && REPORT_DATE.test(options.reportDate)
+      ? options.reportDate
+      : period
+        ? periodLastDay(period)
+        : `${options.plan.year}-12-31`;
+  const reportYear = Number(reportDate.slice(0, 4));
+  const pack: RulePack = rulePackFor(reportYear, options.plan.standardOverride);
+  const env: RuleEnv = { plan: options.plan, pack, reportDate, reportYear, lang: options.lang ?? 'vi' };
+
+  const reports = new Map<Table, SheetReport>();
+  const reportFor = (t: Table): SheetReport => {
+    let r = reports.get(t);
+    if (!r) {
+      r = new SheetReport(t.grid.name, env);
+      reports.set(t, r);
+    }
+    return r;
+  };
+  const sheetLevel = (t: Table, r: SheetReport): void => {
+    for (const field of t.spec.required) {
+      if (field === 'project' && t.kind === 'beneficiaries') continue; // may come from the title
+      if (!t.columns.has(field) && !(field === 'category' && [...t.columns.keys()].some((f) => f.startsWith('category.')))) {
+        r.add({ code: 'SHEET.MISSING_COLUMN', row: null, column: null, field, value: null });
+      }
+    }
+    for (const group of t.spec.requiredOneOf ?? []) {
+      if (!group.some((f) => t.columns.has(f))) r.add({ code: 'SHEET.MISSING_COLUMN', row: null, column: null, field: group.join('|'), value: null });
+    }
+    if (t.rows.length === 0) r.add({ code: 'SHEET.NO_ROWS', row: null, column: null, field: null, value: null });
+  };
+  for (const t of tables) sheetLevel(t, reportFor(t));
+
+  // Households first: the other kinds are checked against them.
+  const households: HouseholdRecord[] = [];
+  for (const t of tables.filter((t) => t.kind === 'households')) households.push(...checkHouseholds(t, reportFor(t)));
+  let index: HouseholdIndex | null = households.length > 0 ? new HouseholdIndex(households) : null;
+  if (!index && options.households && options.households.length > 0) {
+    const external: HouseholdRecord[] = [];
+    for (const grid of options.households) {
+      const r = readTable(grid);
+      if (r.ok && r.table.kind === 'households') external.push(...checkHouseholds(r.table, new SheetReport(grid.name, env)));
+    }
+    if (external.length > 0) index = new HouseholdIndex(external);
+  }
+
+  const seen: SeenPeople = new Map();
+  const beneficiaries: BeneficiaryRecord[] = [];
+  for (const t of tables.filter((t) => t.kind === 'beneficiaries')) {
+    const r = reportFor(t);
+    if (!t.columns.has('project') && !projectNamedInTitle(t, options.plan)) {
+      r.add({ code: 'SHEET.MISSING_COLUMN', row: null, column: null, field: 'project', value: null });
+    }
+    beneficiaries.push(...checkBeneficiaries(t, r, index, seen));
+  }
+  const perProject = new Map<string, number>();
+  for (const b of beneficiaries) if (b.project) perProject.set(b.project, (perProject.get(b.project) ?? 0) + 1);
+
+  const progress: ProgressRecord[] = [];
+  for (const t of tables.filter((t) => t.kind === 'progress')) progress.push(...checkProgress(t, reportFor(t), perProject));
+
+  const issues: Issue[] = [];
+  if (tables.length === 0 && sheets.length > 0) {
+    const first = sheets[0] as SheetInput;
+    const r = new SheetReport(first.grid.name, env);
+    r.add({ code: 'SHEET.UNKNOWN_KIND', row: null, column: null, field: null, value: null });
+    issues.push(...r.issues);
+  }
+  // Issues in workbook order: sheet by sheet, sheet-level first, then by row and column.
+  for (const { result } of read) {
+    if (!result.ok) continue;
+    const r = reports.get(result.table);
+    if (r) issues.push(...sortIssues(r.issues));
+  }
+
+  const summaries: SheetSummary[] = read.map(({ input, result }) => {
+    if (!result.ok) return { name: input.grid.name, kind: null, headerRow: null, headerRows: null, columns: {}, dataRows: 0, period: null };
+    const m = mappingOf(result.table);
+    return {
+      name: input.grid.name,
+      kind: result.table.kind,
+      headerRow: m.headerRow,
+      headerRows: m.headerRows ?? 1,
+      columns: m.columns,
+      dataRows: result.table.rows.length,
+      period: result.table.period,
+    };
+  });
+
+  return { sheets: summaries, issues, reportDate, period, rulePack: pack.id, households, beneficiaries, progress, ok: !hasErrors(issues) };
+}
+
+function projectNamedInTitle(t: Table, plan: CommunePlan): boolean {
+  return projectFromTitleCached(t, plan) !== null;
+}
+
+import { projectFromTitle } from './plans/resolve-project.ts';
+function projectFromTitleCached(t: Table, plan: CommunePlan): string | null {
+  return projectFromTitle(plan, t.titleLines);
+}
+
+function columnOrder(letters: string | null): number {
+  if (letters === null) return -1;
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  return [...issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || columnOrder(a.column) - columnOrder(b.column));
+}
+
+export { RULE_PACKS, KINDS };
