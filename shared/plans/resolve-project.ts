@@ -46,10 +46,11 @@ export function resolveProject(plan: CommunePlan, label: string, parent: number 
   const dotted = /^(\d+)\.(\d+)\.?(?:\s|$|:)/.exec(t);
   if (dotted) return byNumbers(plan, Number(dotted[1]), Number(dotted[2]));
   const sub = /(?:tieu du an|\btda)\s*(?:so\s*)?(\d+)/.exec(t);
-  const project = /(?<!tieu )\bdu an\s*(?:so\s*)?(\d+)/.exec(t);
-  if (sub && project) return byNumbers(plan, Number(project[1]), Number(sub[1]));
+  const projectMatch = /(?<!tieu )\bdu an\s*(?:so\s*)?(\d+)|\bda\s*(\d+)/.exec(t);
+  const project = projectMatch ? Number(projectMatch[1] ?? projectMatch[2]) : null;
+  if (sub && project !== null) return byNumbers(plan, project, Number(sub[1]));
   if (sub) return parent !== null ? byNumbers(plan, parent, Number(sub[1])) : byName(plan, t, null);
-  if (project) return byNumbers(plan, Number(project[1]), null);
+  if (project !== null) return byNumbers(plan, project, null);
   return byName(plan, t, parent);
 }
 

@@ -116,7 +116,7 @@ export function checkBeneficiaries(
         const tooOld =
           rules.maxAgeExclusive !== undefined &&
           age >= rules.maxAgeExclusive &&
-          !(rules.maxAgeExceptWomen && gender !== 'male');
+          !(rules.maxAgeExceptWomen && gender === 'female');
         const tooYoung = rules.minAge !== undefined && age < rules.minAge;
         if (tooOld || tooYoung) {
           const rule = tooOld ? `dưới ${rules.maxAgeExclusive} tuổi${rules.maxAgeExceptWomen ? ', trừ bà mẹ' : ''}` : `từ ${rules.minAge} tuổi`;

@@ -88,7 +88,7 @@ export class RowCells {
   raw(field: string): CellValue | undefined {
     const c = this.table.columns.get(field);
     if (c === undefined) return undefined;
-    const v = cellAt(this.table.grid, this.row, c);
+    const v = cellAt(this.table.grid, this.row, c) ?? null;
     if (this.report.isFlagged(this.row, c)) return undefined;
     if (isCellError(v)) {
       this.report.add({ code: 'CELL.FORMULA_ERROR', row: this.row, column: c, field, value: v.error });

@@ -340,7 +340,7 @@ function dataRows(grid: Grid, spec: KindSpec, columns: ReadonlyMap<string, numbe
     }
     blanks = 0;
     if (isNumberingRow(cells)) continue;
-    const lead = leadingText(cells, leadWidth);
+    const lead = isIntegerLike(seq) ? null : leadingText(cells, leadWidth);
     if (lead !== null && TOTAL_PREFIX.test(lead)) {
       if (TOTAL_EXACT.has(lead)) {
         let more = false;
