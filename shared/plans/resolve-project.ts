@@ -41,12 +41,14 @@ function byName(plan: CommunePlan, text: string, parent: number | null): Project
 export function resolveProject(plan: CommunePlan, label: string, parent: number | null = null): ProjectRef {
   const t = fold(label).replace(/^[-–•+*]\s*/, '');
   if (t === '') return UNKNOWN;
-  const code = /^da\s*(\d+)(?:\s*[.\-]\s*(?:tda\s*)?(\d+))?\b/.exec(t);
+  const code = /^da\s*(\d+)(?:\s*[.\-/]?\s*(?:tda\s*)?(\d+))?\b/.exec(t);
   if (code) return byNumbers(plan, Number(code[1]), code[2] ? Number(code[2]) : null);
   const dotted = /^(\d+)\.(\d+)\.?(?:\s|$|:)/.exec(t);
   if (dotted) return byNumbers(plan, Number(dotted[1]), Number(dotted[2]));
-  const sub = /(?:tieu du an|\btda)\s*(?:so\s*)?(\d+)/.exec(t);
-  const projectMatch = /(?<!tieu )\bdu an\s*(?:so\s*)?(\d+)|\bda\s*(\d+)/.exec(t);
+  const both = /(?:\bdu an|\bda)\s*(\d+)\.(\d+)\b/.exec(t);
+  if (both) return byNumbers(plan, Number(both[1]), Number(both[2]));
+  const sub = /(?:tieu du an|tieu da|\btda)\s*(?:so\s*)?(\d+)/.exec(t);
+  const projectMatch = /(?<!tieu )\bdu an\s*(?:so\s*)?(\d+)|(?<!tieu )\bda\s*(\d+)/.exec(t);
   const project = projectMatch ? Number(projectMatch[1] ?? projectMatch[2]) : null;
   if (sub && project !== null) return byNumbers(plan, project, Number(sub[1]));
   if (sub) return parent !== null ? byNumbers(plan, parent, Number(sub[1])) : byName(plan, t, null);
@@ -58,9 +60,8 @@ export function resolveProject(plan: CommunePlan, label: string, parent: number 
 export function projectFromTitle(plan: CommunePlan, lines: readonly string[]): string | null {
   for (const line of lines) {
     const t = fold(line);
-    const at = t.search(/tieu du an|\bdu an|\btda\b|\bda\s*\d/);
-    if (at < 0) continue;
-    const ref = resolveProject(plan, t.slice(at));
+    const at = t.search(/tieu du an|tieu da\b|\bdu an|\btda|\bda\s*\d/);
+    const ref = resolveProject(plan, at >= 0 ? t.slice(at) : t);
     if (ref.kind === 'subProject') return ref.code;
   }
   return null;
