@@ -1,3 +1,5 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,9 +9,30 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/shared/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+          include: ['tests/shared/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/workbook/**/*.test.ts'],
           testTimeout: 30_000,
         },
+      },
+      {
+        // The Worker's tests run inside workerd against a real local D1 (wrangler.toml's bindings).
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                ADMIN_TOKEN: 'test-admin-secret-0123456789abcdef',
+                TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./worker/migrations', import.meta.url))),
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'worker',
+          include: ['tests/worker/**/*.test.ts'],
+          setupFiles: ['tests/worker/setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
       },
     ],
   },

@@ -95,8 +95,9 @@ export function validateWorkbook(sheets: readonly SheetInput[], options: Validat
   // Households first: the other kinds are checked against them.
   const households: HouseholdRecord[] = [];
   for (const t of tables.filter((t) => t.kind === 'households')) households.push(...checkHouseholds(t, reportFor(t)));
-  let index: HouseholdIndex | null = households.length > 0 ? new HouseholdIndex(households) : null;
-  if (!index && options.households && options.households.length > 0) {
+  const needsIndex = tables.some((t) => t.kind === 'beneficiaries');
+  let index: HouseholdIndex | null = needsIndex && households.length > 0 ? new HouseholdIndex(households) : null;
+  if (needsIndex && !index && options.households && options.households.length > 0) {
     const external: HouseholdRecord[] = [];
     for (const grid of options.households) {
       const r = readTable(grid);

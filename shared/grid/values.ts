@@ -122,8 +122,12 @@ const MARK_TRUE = new Set(['x', '1', '✓', '✔', '√', 'v', 'co', 'yes', 'tru
 const MARK_FALSE = new Set(['0', 'khong', 'no', 'false', '-', 'k']);
 
 /** A tick in a mark column: x, X, 1, ✓, có … → true; blank, 0, không → false; anything else → not a mark. */
+const MARKED: Parsed<boolean> = { ok: true, value: true };
+const UNMARKED: Parsed<boolean> = { ok: true, value: false };
+
 export function parseMark(v: CellValue | undefined): Parsed<boolean> {
-  if (v === null || v === undefined) return ok(false);
+  if (v === null || v === undefined || v === '') return UNMARKED;
+  if (v === 'x' || v === 'X') return MARKED;
   if (typeof v === 'boolean') return ok(v);
   if (typeof v === 'number') return v === 1 ? ok(true) : v === 0 ? ok(false) : FAIL;
   if (typeof v !== 'string') return FAIL;

@@ -11,6 +11,21 @@ import { detectLegacyEncoding } from '../text/legacy-encoding.ts';
 import { address } from '../grid/address.ts';
 import { type Lang, renderMessage } from '../messages.ts';
 
+const NON_ASCII = /[^\u0000-\u007F]/;
+const legacyCache = new Map<string, ReturnType<typeof detectLegacyEncoding>>();
+
+/** Legacy-encoding detection, once per distinct text and font (lists repeat villages and names). */
+function legacyEncodingOf(text: string, font: string | null): ReturnType<typeof detectLegacyEncoding> {
+  const key = font === null ? text : `${font}\u0000${text}`;
+  let found = legacyCache.get(key);
+  if (found === undefined) {
+    found = detectLegacyEncoding(text.normalize('NFC'), font);
+    if (legacyCache.size > 100_000) legacyCache.clear();
+    legacyCache.set(key, found);
+  }
+  return found;
+}
+
 /** What every rule sees: the plan, the pack in force, the report date, and one place to report. */
 export interface RuleEnv {
   plan: CommunePlan;
@@ -35,7 +50,8 @@ export interface IssueInput {
 /** Collects issues for one sheet; each cell that already has an issue is not judged again. */
 export class SheetReport {
   readonly issues: Issue[] = [];
-  private readonly flagged = new Set<string>();
+  /** Cells with an issue, keyed row × 2^14 + column (Excel has at most 16,384 columns). */
+  private readonly flagged = new Set<number>();
 
   constructor(
     readonly sheet: string,
@@ -57,11 +73,11 @@ export class SheetReport {
     if (input.params !== undefined) issue.params = input.params;
     issue.message = renderMessage(issue, this.env.lang);
     this.issues.push(issue);
-    if (input.row !== null && input.column !== null) this.flagged.add(`${input.row}:${input.column}`);
+    if (input.row !== null && input.column !== null) this.flagged.add(input.row * 16384 + input.column);
   }
 
   isFlagged(row: number, column: number): boolean {
-    return this.flagged.has(`${row}:${column}`);
+    return this.flagged.size > 0 && this.flagged.has(row * 16384 + column);
   }
 }
 
@@ -94,9 +110,9 @@ export class RowCells {
       this.report.add({ code: 'CELL.FORMULA_ERROR', row: this.row, column: c, field, value: v.error });
       return undefined;
     }
-    if (typeof v === 'string' && v.trim() !== '') {
+    if (typeof v === 'string' && NON_ASCII.test(v)) {
       const font = this.table.grid.fonts?.[address(this.row, c)] ?? null;
-      const encoding = detectLegacyEncoding(v.normalize('NFC'), font);
+      const encoding = legacyEncodingOf(v, font);
       if (encoding) {
         this.report.add({
           code: 'CELL.LEGACY_ENCODING',

@@ -51,6 +51,11 @@ const CATEGORY_MARKS: [HouseholdCategory, string][] = [
   ['nearPoor', 'category.nearPoor'],
   ['newlyEscaped', 'category.newlyEscaped'],
 ];
+const BIRTH_FIELDS = [
+  ['headBirthYear', null],
+  ['headBirthYear.male', 'male'],
+  ['headBirthYear.female', 'female'],
+] as const;
 const MIN_AGE = 15;
 const MAX_AGE = 110;
 const MIN_SIZE = 1;
@@ -75,6 +80,8 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdRec
   const markColumns = CATEGORY_MARKS.filter(([, f]) => table.columns.has(f));
   const categoryByMarks = !table.columns.has('category') && markColumns.length > 0;
   const incomeUnit = table.units.get('income') ?? 1;
+  const reasonFields = POVERTY_REASONS.map((r) => ({ id: r.id, field: `reasons.${r.id}` })).filter((r) => table.columns.has(r.field));
+  const indicatorFields = INDICATOR_IDS.filter((id) => table.columns.has(id));
   const seenIds = new Map<string, number>();
   const seenCodes = new Map<string, number>();
   const records: HouseholdRecord[] = [];
@@ -93,11 +100,7 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdRec
     let birthField: string | null = null;
     let birth = null;
     let gender: Gender | null = null;
-    for (const [field, g] of [
-      ['headBirthYear', null],
-      ['headBirthYear.male', 'male'],
-      ['headBirthYear.female', 'female'],
-    ] as const) {
+    for (const [field, g] of BIRTH_FIELDS) {
       if (!cells.has(field) || cells.blank(field)) continue;
       birthField ??= field;
       const value = readYearOrDate(cells, field, 1900, env.reportYear);
@@ -169,8 +172,7 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdRec
     let deprivations: string[] | null = null;
     if (hasIndicators) {
       deprivations = [];
-      for (const id of INDICATOR_IDS) {
-        if (!table.columns.has(id)) continue;
+      for (const id of indicatorFields) {
         const m = readMark(cells, id);
         if (m === null && !cells.blank(id)) {
           deprivations = null;
@@ -222,7 +224,7 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdRec
     const meritFamily = readMark(cells, 'meritFamily') ?? false;
     const noWorkCapacity = readMark(cells, 'noWorkCapacity') ?? false;
     const reasons: string[] = [];
-    for (const r of POVERTY_REASONS) if (readMark(cells, `reasons.${r.id}`)) reasons.push(r.id);
+    for (const r of reasonFields) if (readMark(cells, r.field)) reasons.push(r.id);
 
     // HH.ESCAPED_WINDOW: newly escaped needs a year inside report year − 3 … report year.
     let escapedYear: number | null = null;

@@ -17,6 +17,8 @@ const CENTURY_DIGIT: Record<string, { century: number; gender: Gender }> = {
   '9': { century: 1800, gender: 'female' },
 };
 
+const TWELVE_DIGITS = /^\d{12}$/;
+
 export interface IdFacts {
   birthYear: number | null;
   gender: Gender | null;
@@ -39,7 +41,7 @@ export function checkIdNumber(cells: RowCells, field: string, facts: IdFacts): s
     digits = v.toFixed(0);
     fromNumber = true;
   } else if (typeof v === 'string') {
-    digits = v.trim().replace(/[\s.\-]/g, '');
+    digits = TWELVE_DIGITS.test(v) ? v : v.trim().replace(/[\s.\-]/g, '');
   } else {
     cells.issue('ID.FORMAT', field, { params: { length: null } });
     return null;

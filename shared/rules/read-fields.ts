@@ -83,6 +83,14 @@ for (const [category, aliases] of Object.entries(categoryData) as [HouseholdCate
   for (const a of aliases) CATEGORY_ALIASES.set(fold(a), category);
 
 /** "Hộ nghèo", "N", "CN", "MTN", "Hộ cận nghèo" … → the category; null when not recognised. */
+const categoryCache = new Map<string, HouseholdCategory | null>();
+
 export function categoryOf(text: string): HouseholdCategory | null {
-  return CATEGORY_ALIASES.get(fold(text).replace(/[.:]+$/, '')) ?? null;
+  let found = categoryCache.get(text);
+  if (found === undefined) {
+    found = CATEGORY_ALIASES.get(fold(text).replace(/[.:]+$/, '')) ?? null;
+    if (categoryCache.size > 10_000) categoryCache.clear();
+    categoryCache.set(text, found);
+  }
+  return found;
 }

@@ -31,9 +31,16 @@ export function softFold(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(DASHES, '-').replace(SPACES, ' ').trim();
 }
 
+const nameCache = new Map<string, string>();
+
 /** Fold, then drop leading zeros in numbers ("thôn 01" → "thon 1") and spaces around punctuation. */
 export function foldName(text: string): string {
-  return fold(text)
+  const cached = nameCache.get(text);
+  if (cached !== undefined) return cached;
+  const folded = fold(text)
     .replace(/\b0+(\d)/g, '$1')
     .replace(/\s*([-–/,.:;()])\s*/g, '$1');
+  if (nameCache.size > 50_000) nameCache.clear();
+  nameCache.set(text, folded);
+  return folded;
 }

@@ -1,0 +1,191 @@
+import { availableParallelism, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { Grid } from '../shared/grid/grid.ts';
+import type { Issue } from '../shared/issues.ts';
+import { XUAN_HOA_2024 } from '../shared/plans/index.ts';
+import { type WorkbookResult, validateWorkbook } from '../shared/validate.ts';
+import { type PlantedIssue, generateHouseholds } from './generate.ts';
+
+/**
+ * npm run bench: household rows per second on generated 10,000- and 100,000-row sheets, next to a
+ * bare loop over the same grid, plus a correctness check (every planted error found at its row with
+ * its code, nothing else reported). Exit 1 only on the correctness check, never on timing.
+ */
+
+const SIZES = [10_000, 100_000] as const;
+const RUNS: Record<number, number> = { 10_000: 3, 100_000: 2 };
+const REPORT_DATE = '2024-12-05';
+const AIM_ROWS_PER_SEC = 200_000;
+const AIM_LOOP_RATIO = 10;
+
+// A real gc() when the runtime allows it, so the heap deltas start from a settled heap.
+const gc: (() => void) | null = (() => {
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return null;
+  }
+})();
+
+function validate(grid: Grid): WorkbookResult {
+  return validateWorkbook([{ grid }], { plan: XUAN_HOA_2024, reportDate: REPORT_DATE });
+}
+
+/** The floor: visit every cell once and count the non-empty ones. */
+function bareLoop(grid: Grid): number {
+  let count = 0;
+  const rows = grid.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r] as Grid['rows'][number];
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (v !== null && v !== undefined && v !== '') count++;
+    }
+  }
+  return count;
+}
+
+interface Timed<T> {
+  ms: number;
+  value: T;
+  heapMB: number;
+}
+
+function timeOnce<T>(fn: () => T): Timed<T> {
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const value = fn();
+  const ms = performance.now() - t0;
+  const heapMB = (process.memoryUsage().heapUsed - before) / 1_048_576;
+  return { ms, value, heapMB };
+}
+
+function best<T>(runs: number, fn: () => T): Timed<T> & { all: number[]; maxHeapMB: number } {
+  let bestRun: Timed<T> | null = null;
+  const all: number[] = [];
+  let maxHeapMB = 0;
+  for (let k = 0; k < runs; k++) {
+    const t = timeOnce(fn);
+    all.push(t.ms);
+    maxHeapMB = Math.max(maxHeapMB, t.heapMB);
+    if (!bestRun || t.ms < bestRun.ms) bestRun = t;
+  }
+  return { ...(bestRun as Timed<T>), all, maxHeapMB };
+}
+
+interface Check {
+  found: number;
+  planted: number;
+  missed: PlantedIssue[];
+  extra: Issue[];
+}
+
+function check(issues: readonly Issue[], planted: readonly PlantedIssue[]): Check {
+  const byKey = new Map<string, number>();
+  for (const p of planted) byKey.set(`${p.code}@${p.row}`, (byKey.get(`${p.code}@${p.row}`) ?? 0) + 1);
+  const extra: Issue[] = [];
+  let found = 0;
+  for (const i of issues) {
+    const key = `${i.code}@${i.row}`;
+    const left = byKey.get(key) ?? 0;
+    if (left > 0) {
+      byKey.set(key, left - 1);
+      found++;
+    } else extra.push(i);
+  }
+  const missed = planted.filter((p) => {
+    const key = `${p.code}@${p.row}`;
+    const left = byKey.get(key) ?? 0;
+    if (left > 0) {
+      byKey.set(key, left - 1);
+      return true;
+    }
+    return false;
+  });
+  return { found, planted: planted.length, missed, extra };
+}
+
+const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function table(header: string[], body: string[][]): string {
+  const widths = header.map((h, k) => Math.max(h.length, ...body.map((r) => (r[k] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k] ?? 0) : c.padStart(widths[k] ?? 0))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function main(): number {
+  console.log(`GNBV bench — household sheets (plan ${XUAN_HOA_2024.id}, report date ${REPORT_DATE}, Node ${process.version}${gc ? ', gc before each run' : ''})`);
+
+  // Warm-up: once, on a small sheet, so the first timed run does not also pay for loading and parsing.
+  const warm = generateHouseholds(1_000, { seed: 7 });
+  validate(warm.grid);
+  bareLoop(warm.grid);
+
+  const body: string[][] = [];
+  const checks: { n: number; c: Check; dataRows: number }[] = [];
+  let failed = false;
+  for (const n of SIZES) {
+    const g0 = performance.now();
+    const { grid, planted } = generateHouseholds(n);
+    const genMs = performance.now() - g0;
+    const runs = RUNS[n] ?? 2;
+
+    const loop = best(runs, () => bareLoop(grid));
+    const engine = best(runs, () => validate(grid));
+    const result = engine.value;
+    const rowsPerSec = (n / engine.ms) * 1000;
+    const ratio = engine.ms / loop.ms;
+    const c = check(result.issues, planted);
+    const dataRows = result.sheets[0]?.dataRows ?? 0;
+    checks.push({ n, c, dataRows });
+    if (c.missed.length > 0 || c.extra.length > 0 || dataRows !== n) failed = true;
+
+    body.push([
+      fmt(n),
+      fmt(engine.ms, 1),
+      fmt(rowsPerSec),
+      fmt(loop.ms, 2),
+      fmt(loop.value),
+      `${fmt(ratio, 1)}×`,
+      fmt(engine.maxHeapMB, 1),
+      `${c.found}/${c.planted}, extra ${c.extra.length}`,
+    ]);
+    console.log(
+      `  ${fmt(n)} rows: generated in ${fmt(genMs)} ms (${fmt(grid.rows.length)} grid rows); engine runs ${engine.all.map((m) => fmt(m, 1)).join(' / ')} ms; loop runs ${loop.all.map((m) => fmt(m, 2)).join(' / ')} ms`,
+    );
+  }
+
+  console.log('');
+  console.log(
+    table(['rows', 'engine ms', 'engine rows/s', 'loop ms', 'loop cells', 'engine/loop', 'heap Δ MB', 'planted found'], body),
+  );
+  console.log('');
+  console.log(`aim ≥ ${fmt(AIM_ROWS_PER_SEC)} rows/s, within ${AIM_LOOP_RATIO}× the loop (timings are reported, never failed on)`);
+  for (const [k, row] of body.entries()) {
+    const n = SIZES[k] as number;
+    const rps = Number((row[2] ?? '0').replace(/,/g, ''));
+    const ratio = Number((row[5] ?? '0').replace(/[,×]/g, ''));
+    console.log(
+      `  ${fmt(n)} rows: ${fmt(rps)} rows/s ${rps >= AIM_ROWS_PER_SEC ? 'meets' : 'MISSES'} the rows/s aim; ${fmt(ratio, 1)}× the loop ${ratio <= AIM_LOOP_RATIO ? 'meets' : 'MISSES'} the ${AIM_LOOP_RATIO}× aim`,
+    );
+  }
+  console.log('');
+  for (const { n, c, dataRows } of checks) {
+    console.log(`${fmt(n)} rows: planted errors found: ${c.found}/${c.planted}, extra: ${c.extra.length}`);
+    if (dataRows !== n) console.log(`  data rows read: ${fmt(dataRows)}, expected ${fmt(n)}`);
+    for (const m of c.missed.slice(0, 10)) console.log(`  missed ${m.code} at row ${m.row}`);
+    for (const e of c.extra.slice(0, 10)) console.log(`  extra  ${e.code} at row ${e.row} ${e.column ?? ''} (${JSON.stringify(e.value)}): ${e.message}`);
+  }
+  const load = loadavg()[0] ?? 0;
+  const cores = availableParallelism();
+  if (load > cores / 2) console.log(`\nnote: load average ${load.toFixed(1)} on ${cores} core(s) while measuring; timings are noisy.`);
+  console.log(failed ? '\nFAIL: the engine did not report exactly the planted errors.' : '\nOK: every planted error found, nothing else reported.');
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,107 @@
+import type { Commune, Region, Role } from '../shared/api.ts';
+import { CommunePlan, XUAN_HOA_2024 } from '../shared/plans/index.ts';
+
+/**
+ * The local demo: Thọ Xuân district with Xuân Hoà (the reference plan) and three communes whose
+ * plans are clones of it, plus one token per role. Pure (Web Crypto only), so the tests run the
+ * very statements `npm start` seeds. Demo tokens are flagged `demo` and refused in production.
+ */
+
+export const DEMO_REGION: Region = { id: 'tho-xuan', name: 'Thọ Xuân', level: 'district', province: 'Thanh Hoá' };
+
+interface DemoCommune {
+  commune: Commune;
+  villages: string[];
+  totalHouseholds: number;
+}
+
+function numberedVillages(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `Thôn ${i + 1}`);
+}
+
+const CLONES: readonly DemoCommune[] = [
+  { commune: { id: 'xuan-lai', name: 'Xuân Lai', code: 'XL', regionId: DEMO_REGION.id }, villages: numberedVillages(9), totalHouseholds: 2130 },
+  { commune: { id: 'xuan-lap', name: 'Xuân Lập', code: 'XLP', regionId: DEMO_REGION.id }, villages: numberedVillages(11), totalHouseholds: 2475 },
+  { commune: { id: 'tho-lap', name: 'Thọ Lập', code: 'TL', regionId: DEMO_REGION.id }, villages: numberedVillages(8), totalHouseholds: 1620 },
+];
+
+function clonePlan({ commune, villages, totalHouseholds }: DemoCommune): CommunePlan {
+  return CommunePlan.parse({
+    ...structuredClone(XUAN_HOA_2024),
+    id: `${commune.id}-${XUAN_HOA_2024.year}`,
+    commune: { ...XUAN_HOA_2024.commune, id: commune.id, name: commune.name, code: commune.code },
+    villages,
+    totalHouseholds,
+    source: `Dữ liệu mẫu: sao từ kế hoạch xã Xuân Hoà ${XUAN_HOA_2024.year} (demo clone of the Xuân Hoà plan)`,
+  });
+}
+
+export const DEMO_COMMUNES: readonly { commune: Commune; plan: CommunePlan }[] = [
+  {
+    commune: {
+      id: XUAN_HOA_2024.commune.id,
+      name: XUAN_HOA_2024.commune.name,
+      code: XUAN_HOA_2024.commune.code,
+      regionId: DEMO_REGION.id,
+    },
+    plan: XUAN_HOA_2024,
+  },
+  ...CLONES.map((clone) => ({ commune: clone.commune, plan: clonePlan(clone) })),
+];
+
+export interface DemoToken {
+  id: string;
+  /** The bearer value, published in the README: local use only. */
+  token: string;
+  label: string;
+  role: Role;
+  communeId: string | null;
+  regionId: string | null;
+}
+
+export const DEMO_TOKENS: readonly DemoToken[] = [
+  { id: 'demo-token-xuan-hoa', token: 'demo-xuan-hoa', label: 'Cán bộ xã Xuân Hoà (demo)', role: 'commune', communeId: 'xuan-hoa', regionId: null },
+  { id: 'demo-token-tho-xuan', token: 'demo-tho-xuan', label: 'Cán bộ huyện Thọ Xuân (demo)', role: 'district', communeId: null, regionId: DEMO_REGION.id },
+  { id: 'demo-token-admin', token: 'demo-admin', label: 'Quản trị (demo)', role: 'admin', communeId: null, regionId: null },
+];
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function literal(value: string | number | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+function values(...items: (string | number | null)[]): string {
+  return `(${items.map(literal).join(', ')})`;
+}
+
+/**
+ * The seed as SQL statements, one per row, each an upsert: running them again restores the demo
+ * (a revoked demo token is un-revoked) without duplicating anything.
+ */
+export async function demoSeedStatements(now: string): Promise<string[]> {
+  const statements = [
+    `INSERT INTO regions (id, name, level, province, created_at) VALUES ${values(DEMO_REGION.id, DEMO_REGION.name, DEMO_REGION.level, DEMO_REGION.province, now)}
+ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level, province = excluded.province;`,
+  ];
+  for (const { commune, plan } of DEMO_COMMUNES) {
+    statements.push(
+      `INSERT INTO communes (id, name, code, region_id, created_at) VALUES ${values(commune.id, commune.name, commune.code, commune.regionId, now)}
+ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code, region_id = excluded.region_id;`,
+      `INSERT INTO plans (commune_id, year, body, updated_at) VALUES ${values(commune.id, plan.year, JSON.stringify(plan), now)}
+ON CONFLICT (commune_id, year) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at;`,
+    );
+  }
+  for (const token of DEMO_TOKENS) {
+    statements.push(
+      `INSERT INTO tokens (id, label, role, commune_id, region_id, token_hash, demo, created_at, revoked_at) VALUES ${values(token.id, token.label, token.role, token.communeId, token.regionId, await sha256Hex(token.token), 1, now, null)}
+ON CONFLICT (id) DO UPDATE SET label = excluded.label, role = excluded.role, commune_id = excluded.commune_id, region_id = excluded.region_id, token_hash = excluded.token_hash, demo = 1, revoked_at = NULL;`,
+    );
+  }
+  return statements;
+}

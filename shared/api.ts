@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { CommunePlan } from './plans/plan.ts';
+
+/**
+ * Request and response shapes of the GNBV API (SPEC section 5), shared by the Worker, the add-in
+ * and the CLI. The Worker validates every request with these; clients may parse responses with them.
+ */
+
+/** Who a token belongs to: a commune officer, an officer of the unit that aggregates communes, an admin. */
+export const Role = z.enum(['commune', 'district', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+/**
+ * The level of a unit that aggregates communes: the district (huyện) for 2024, the province (tỉnh)
+ * after the 1 July 2025 reorganisation. The API's "district" role means "officer of such a unit".
+ */
+export const RegionLevel = z.enum(['district', 'province']);
+export type RegionLevel = z.infer<typeof RegionLevel>;
+
+/** The rule packs the engine knows (shared/standards), newest last. */
+export const RulePackId = z.enum(['mdp-2022', 'mdp-2027']);
+export type RulePackId = z.infer<typeof RulePackId>;
+export const RULE_PACK_IDS: readonly RulePackId[] = RulePackId.options;
+
+/** A lowercase slug id: "xuan-hoa", "tho-xuan". */
+export const Slug = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Chỉ gồm chữ thường không dấu, số và dấu gạch ngang (a-z, 0-9, -)');
+
+/** A year in the path or the query string, as text ("2024"). */
+export const YearText = z
+  .string()
+  .regex(/^\d{4}$/, 'Năm phải có 4 chữ số (year must have 4 digits)')
+  .transform(Number)
+  .pipe(z.number().int().min(2020).max(2100));
+
+const Name = z.string().trim().min(1).max(200);
+const Timestamp = z.iso.datetime();
+
+// ---- errors ---------------------------------------------------------------------------------
+
+/** Every error code the API answers with; the text for each is in the Worker's message catalogue. */
+export const ErrorCode = z.enum([
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'MALFORMED_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INVALID_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'INVALID_PLAN',
+  'UNKNOWN_REGION',
+  'UNKNOWN_COMMUNE',
+  'REGION_EXISTS',
+  'COMMUNE_EXISTS',
+  'COMMUNE_NOT_FOUND',
+  'PLAN_NOT_FOUND',
+  'TOKEN_NOT_FOUND',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** One problem with the request, at a path inside it (["villages", 0], ["year"]). */
+export const ApiIssue = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  code: z.string(),
+  message: z.string(),
+});
+export type ApiIssue = z.infer<typeof ApiIssue>;
+
+/** The one error envelope of every non-2xx answer. */
+export const ErrorEnvelope = z.object({
+  error: z.object({
+    code: ErrorCode,
+    /** Vietnamese first, English in brackets. */
+    message: z.string(),
+    issues: z.array(ApiIssue).optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+// ---- entities -------------------------------------------------------------------------------
+
+export const Region = z.object({
+  id: Slug,
+  name: Name,
+  level: RegionLevel,
+  /** The province the unit belongs to (for a province, its own name). */
+  province: Name,
+});
+export type Region = z.infer<typeof Region>;
+
+export const Commune = z.object({
+  id: Slug,
+  name: Name,
+  /** The commune's code (mã xã). */
+  code: z.string().trim().min(1).max(32),
+  regionId: Slug,
+});
+export type Commune = z.infer<typeof Commune>;
+
+/** A token as an admin sees it: never its hash, never the token itself. */
+export const TokenInfo = z.object({
+  id: z.string(),
+  /** The person the token belongs to. */
+  label: z.string(),
+  role: Role,
+  communeId: Slug.nullable(),
+  regionId: Slug.nullable(),
+  /** Seeded for local demos; refused where ENVIRONMENT is "production". */
+  demo: z.boolean(),
+  createdAt: Timestamp,
+  revokedAt: Timestamp.nullable(),
+});
+export type TokenInfo = z.infer<typeof TokenInfo>;
+
+// ---- requests -------------------------------------------------------------------------------
+
+export const CreateRegionRequest = z.strictObject(Region.shape);
+export type CreateRegionRequest = z.infer<typeof CreateRegionRequest>;
+
+export const CreateCommuneRequest = z.strictObject(Commune.shape);
+export type CreateCommuneRequest = z.infer<typeof CreateCommuneRequest>;
+
+/** The scope follows the role: a commune token names its commune, a district token its region. */
+export const CreateTokenRequest = z.discriminatedUnion('role', [
+  z.strictObject({ role: z.literal('commune'), label: Name, communeId: Slug }),
+  z.strictObject({ role: z.literal('district'), label: Name, regionId: Slug }),
+  z.strictObject({ role: z.literal('admin'), label: Name }),
+]);
+export type CreateTokenRequest = z.infer<typeof CreateTokenRequest>;
+
+export const PlanQuery = z.strictObject({ year: YearText });
+export const PlanParams = z.object({ communeId: Slug, year: YearText });
+export const TokenParams = z.object({ id: z.string().min(1).max(64) });
+
+/** The body of PUT /api/admin/plans/:communeId/:year (422 with the zod issue paths otherwise). */
+export const PutPlanRequest = CommunePlan;
+
+// ---- responses ------------------------------------------------------------------------------
+
+export const HealthResponse = z.object({
+  name: z.literal('gnbv'),
+  version: z.string(),
+  rulePacks: z.array(RulePackId),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+export const MeResponse = z.object({
+  role: Role,
+  label: z.string(),
+  /** The token's commune (commune role), else null. */
+  commune: Commune.nullable(),
+  /** The district role's region, or the commune's region; null for admin. */
+  region: Region.nullable(),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const PlanResponse = CommunePlan;
+export type PlanResponse = z.infer<typeof PlanResponse>;
+
+export const PutPlanResponse = z.object({
+  communeId: Slug,
+  year: z.number().int(),
+  updatedAt: Timestamp,
+});
+export type PutPlanResponse = z.infer<typeof PutPlanResponse>;
+
+/** The plain token is shown once, here; only its SHA-256 is stored. */
+export const CreateTokenResponse = z.object({ token: z.string(), info: TokenInfo });
+export type CreateTokenResponse = z.infer<typeof CreateTokenResponse>;
+
+export const TokenListResponse = z.object({ tokens: z.array(TokenInfo) });
+export type TokenListResponse = z.infer<typeof TokenListResponse>;

@@ -1,0 +1,187 @@
+import { RegionLevel, Role, type Commune, type Region, type TokenInfo } from '../../shared/api.ts';
+import { CommunePlan } from '../../shared/plans/plan.ts';
+
+/**
+ * Every SQL statement of the Worker: small functions with bound parameters and a row-to-domain
+ * mapper each. `db` is env.DB behind the D1 limits guard (worker/db/d1-limits.ts).
+ */
+
+// ---- regions --------------------------------------------------------------------------------
+
+interface RegionRow {
+  id: string;
+  name: string;
+  level: string;
+  province: string;
+}
+
+function toRegion(row: RegionRow): Region {
+  return { id: row.id, name: row.name, level: RegionLevel.parse(row.level), province: row.province };
+}
+
+/** False when a region with that id already exists. */
+export async function insertRegion(db: D1Database, region: Region, now: string): Promise<boolean> {
+  const result = await db
+    .prepare(
+      `INSERT INTO regions (id, name, level, province, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    )
+    .bind(region.id, region.name, region.level, region.province, now)
+    .run();
+  return result.meta.changes === 1;
+}
+
+export async function findRegion(db: D1Database, id: string): Promise<Region | null> {
+  const row = await db
+    .prepare('SELECT id, name, level, province FROM regions WHERE id = ?')
+    .bind(id)
+    .first<RegionRow>();
+  return row === null ? null : toRegion(row);
+}
+
+// ---- communes -------------------------------------------------------------------------------
+
+interface CommuneRow {
+  id: string;
+  name: string;
+  code: string;
+  region_id: string;
+}
+
+function toCommune(row: CommuneRow): Commune {
+  return { id: row.id, name: row.name, code: row.code, regionId: row.region_id };
+}
+
+/** False when a commune with that id already exists. The region must exist (foreign key). */
+export async function insertCommune(db: D1Database, commune: Commune, now: string): Promise<boolean> {
+  const result = await db
+    .prepare(
+      `INSERT INTO communes (id, name, code, region_id, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    )
+    .bind(commune.id, commune.name, commune.code, commune.regionId, now)
+    .run();
+  return result.meta.changes === 1;
+}
+
+export async function findCommune(db: D1Database, id: string): Promise<Commune | null> {
+  const row = await db
+    .prepare('SELECT id, name, code, region_id FROM communes WHERE id = ?')
+    .bind(id)
+    .first<CommuneRow>();
+  return row === null ? null : toCommune(row);
+}
+
+// ---- plans ----------------------------------------------------------------------------------
+
+/** Stores or replaces the commune's plan for the year. The plan was validated by the caller. */
+export async function upsertPlan(
+  db: D1Database,
+  communeId: string,
+  year: number,
+  plan: CommunePlan,
+  now: string,
+): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO plans (commune_id, year, body, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (commune_id, year) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
+    )
+    .bind(communeId, year, JSON.stringify(plan), now)
+    .run();
+}
+
+export async function findPlan(db: D1Database, communeId: string, year: number): Promise<CommunePlan | null> {
+  const row = await db
+    .prepare('SELECT body FROM plans WHERE commune_id = ? AND year = ?')
+    .bind(communeId, year)
+    .first<{ body: string }>();
+  return row === null ? null : CommunePlan.parse(JSON.parse(row.body));
+}
+
+// ---- tokens ---------------------------------------------------------------------------------
+
+const TOKEN_COLUMNS = 'id, label, role, commune_id, region_id, demo, created_at, revoked_at';
+
+interface TokenRow {
+  id: string;
+  label: string;
+  role: string;
+  commune_id: string | null;
+  region_id: string | null;
+  demo: number;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+function toTokenInfo(row: TokenRow): TokenInfo {
+  return {
+    id: row.id,
+    label: row.label,
+    role: Role.parse(row.role),
+    communeId: row.commune_id,
+    regionId: row.region_id,
+    demo: row.demo === 1,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export interface NewToken {
+  info: TokenInfo;
+  tokenHash: string;
+}
+
+export async function insertToken(db: D1Database, { info, tokenHash }: NewToken): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO tokens (id, label, role, commune_id, region_id, token_hash, demo, created_at, revoked_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(
+      info.id,
+      info.label,
+      info.role,
+      info.communeId,
+      info.regionId,
+      tokenHash,
+      info.demo ? 1 : 0,
+      info.createdAt,
+      info.revokedAt,
+    )
+    .run();
+}
+
+/** A stored token with its hash, for authentication only: never sent to a client. */
+export interface TokenRecord {
+  info: TokenInfo;
+  tokenHash: string;
+}
+
+/**
+ * Looks a token up by its hash. Looking up by a SHA-256 leaks nothing useful through timing (the
+ * caller cannot steer the digest); the caller still compares the digests in constant time.
+ */
+export async function findTokenByHash(db: D1Database, tokenHash: string): Promise<TokenRecord | null> {
+  const row = await db
+    .prepare(`SELECT ${TOKEN_COLUMNS}, token_hash FROM tokens WHERE token_hash = ?`)
+    .bind(tokenHash)
+    .first<TokenRow & { token_hash: string }>();
+  return row === null ? null : { info: toTokenInfo(row), tokenHash: row.token_hash };
+}
+
+export async function listTokens(db: D1Database): Promise<TokenInfo[]> {
+  const { results } = await db
+    .prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens ORDER BY created_at, id`)
+    .all<TokenRow>();
+  return results.map(toTokenInfo);
+}
+
+/** Marks the token revoked (keeping the first revocation time); null when there is no such token. */
+export async function revokeToken(db: D1Database, id: string, now: string): Promise<TokenInfo | null> {
+  const row = await db
+    .prepare(`UPDATE tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? RETURNING ${TOKEN_COLUMNS}`)
+    .bind(now, id)
+    .first<TokenRow>();
+  return row === null ? null : toTokenInfo(row);
+}

@@ -1,0 +1,33 @@
+import type { ErrorCode } from '../shared/api.ts';
+import type { MessageParams } from './api-error.ts';
+
+/** Error texts: Vietnamese first, English in brackets. The only place the Worker makes text. */
+const MESSAGES: Readonly<Record<ErrorCode, (p: MessageParams) => string>> = {
+  UNAUTHORIZED: () =>
+    'Chưa xác thực: thiếu mã truy cập, mã không đúng hoặc đã bị thu hồi (unauthorized: missing, unknown or revoked token)',
+  FORBIDDEN: () => 'Không có quyền truy cập (forbidden)',
+  NOT_FOUND: () => 'Không tìm thấy địa chỉ này (not found)',
+  MALFORMED_JSON: () => 'Nội dung gửi lên không phải JSON hợp lệ (malformed JSON body)',
+  UNSUPPORTED_MEDIA_TYPE: () =>
+    'Nội dung phải gửi dạng JSON với Content-Type: application/json (body must be application/json)',
+  INVALID_REQUEST: (p) => `Dữ liệu không hợp lệ ở ${fieldList(p)} (invalid request: ${fieldList(p)})`,
+  PAYLOAD_TOO_LARGE: () => 'Nội dung gửi lên quá lớn (payload too large)',
+  INVALID_PLAN: (p) => `Kế hoạch không hợp lệ ở ${fieldList(p)} (invalid plan: ${fieldList(p)})`,
+  UNKNOWN_REGION: (p) => `Không có đơn vị cấp huyện/tỉnh "${p.id ?? ''}" (unknown region)`,
+  UNKNOWN_COMMUNE: (p) => `Không có xã "${p.id ?? ''}" (unknown commune)`,
+  REGION_EXISTS: (p) => `Đơn vị "${p.id ?? ''}" đã có (region already exists)`,
+  COMMUNE_EXISTS: (p) => `Xã "${p.id ?? ''}" đã có (commune already exists)`,
+  COMMUNE_NOT_FOUND: (p) => `Không tìm thấy xã "${p.id ?? ''}" (commune not found)`,
+  PLAN_NOT_FOUND: (p) => `Chưa có kế hoạch năm ${p.year ?? ''} của xã (no plan for ${p.year ?? ''})`,
+  TOKEN_NOT_FOUND: (p) => `Không tìm thấy mã truy cập "${p.id ?? ''}" (token not found)`,
+  INTERNAL: () => 'Lỗi máy chủ, vui lòng thử lại sau (internal error)',
+};
+
+function fieldList(p: MessageParams): string {
+  const fields = p.fields ?? [];
+  return fields.length === 0 ? 'nội dung (body)' : fields.map((f) => `"${f}"`).join(', ');
+}
+
+export function errorMessage(code: ErrorCode, params: MessageParams = {}): string {
+  return MESSAGES[code](params);
+}

@@ -1,0 +1,61 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Role } from '../../shared/api.ts';
+import { ApiError } from '../api-error.ts';
+import { constantTimeEqual, sha256Hex } from '../crypto.ts';
+import { findTokenByHash, type TokenRecord } from '../db/queries.ts';
+import type { AppEnv } from '../env.ts';
+import type { Principal } from '../principal.ts';
+
+/** Longer bearer values are refused before hashing. */
+const MAX_TOKEN_LENGTH = 256;
+
+/**
+ * The role check every route starts with: authenticates the bearer token, then lets the listed
+ * roles through (401 without a valid token, 403 for another role).
+ */
+export function allow(...roles: readonly [Role, ...Role[]]): MiddlewareHandler<AppEnv> {
+  return async function allow(c, next) {
+    const principal = await authenticate(c);
+    if (!roles.includes(principal.role)) throw new ApiError(403, 'FORBIDDEN');
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+async function authenticate(c: Context<AppEnv>): Promise<Principal> {
+  const match = /^Bearer +(\S+) *$/i.exec(c.req.header('Authorization') ?? '');
+  const token = match?.[1];
+  if (token === undefined || token.length > MAX_TOKEN_LENGTH) throw new ApiError(401, 'UNAUTHORIZED');
+
+  const tokenHash = await sha256Hex(token);
+  const adminSecret = c.env.ADMIN_TOKEN;
+  // The first admin token is a deployment secret, not a row: compared hashed, in constant time.
+  if (typeof adminSecret === 'string' && adminSecret.length > 0) {
+    if (constantTimeEqual(tokenHash, await sha256Hex(adminSecret))) {
+      return { role: 'admin', tokenId: null, label: 'ADMIN_TOKEN' };
+    }
+  }
+
+  const record = await findTokenByHash(c.var.db, tokenHash);
+  if (record === null || !constantTimeEqual(record.tokenHash, tokenHash)) throw new ApiError(401, 'UNAUTHORIZED');
+  if (record.info.revokedAt !== null) throw new ApiError(401, 'UNAUTHORIZED');
+  // Demo tokens have published values: never honoured in production.
+  if (record.info.demo && c.env.ENVIRONMENT === 'production') throw new ApiError(401, 'UNAUTHORIZED');
+  return toPrincipal(record);
+}
+
+function toPrincipal({ info }: TokenRecord): Principal {
+  const { id: tokenId, label } = info;
+  switch (info.role) {
+    case 'admin':
+      return { role: 'admin', tokenId, label };
+    case 'district':
+      if (info.regionId === null) break;
+      return { role: 'district', tokenId, label, regionId: info.regionId };
+    case 'commune':
+      if (info.communeId === null) break;
+      return { role: 'commune', tokenId, label, communeId: info.communeId };
+  }
+  // The schema's CHECK makes this unreachable; refuse rather than guess a scope.
+  throw new ApiError(401, 'UNAUTHORIZED');
+}

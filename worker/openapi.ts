@@ -1,0 +1,165 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  Commune,
+  CreateCommuneRequest,
+  CreateRegionRequest,
+  CreateTokenRequest,
+  CreateTokenResponse,
+  ErrorEnvelope,
+  HealthResponse,
+  MeResponse,
+  PlanParams,
+  PlanQuery,
+  PlanResponse,
+  PutPlanRequest,
+  PutPlanResponse,
+  Region,
+  type Role,
+  TokenInfo,
+  TokenListResponse,
+  TokenParams,
+} from '../shared/api.ts';
+import pkg from '../package.json' with { type: 'json' };
+import type { AppEnv } from './env.ts';
+
+/** The schemas the document names under components/schemas. */
+const COMPONENTS: Readonly<Record<string, z.ZodType>> = {
+  ErrorEnvelope,
+  HealthResponse,
+  MeResponse,
+  CommunePlan: PlanResponse,
+  Region,
+  Commune,
+  TokenInfo,
+  CreateRegionRequest,
+  CreateCommuneRequest,
+  CreateTokenRequest,
+  CreateTokenResponse,
+  TokenListResponse,
+  PutPlanResponse,
+};
+
+interface Operation {
+  method: 'get' | 'post' | 'put';
+  /** OpenAPI path template ({communeId}). */
+  path: string;
+  summary: string;
+  /** null: no token needed. */
+  roles: readonly Role[] | null;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Success status and the response schema. */
+  status: 200 | 201;
+  response: z.ZodType;
+  /** Error statuses this operation may answer besides 401/403 (all use the envelope). */
+  errors: readonly number[];
+}
+
+/** Every route of the API; tests check that the app and this list agree. */
+export const OPERATIONS: readonly Operation[] = [
+  { method: 'get', path: '/api/health', summary: 'Phiên bản và bộ quy tắc (version, rule packs)', roles: null, status: 200, response: HealthResponse, errors: [] },
+  { method: 'get', path: '/api/openapi.json', summary: 'Tài liệu OpenAPI này (this OpenAPI document)', roles: null, status: 200, response: z.record(z.string(), z.unknown()), errors: [] },
+  { method: 'get', path: '/api/me', summary: 'Mã truy cập này là của ai (who am I)', roles: ['commune', 'district', 'admin'], status: 200, response: MeResponse, errors: [] },
+  { method: 'get', path: '/api/plan', summary: 'Kế hoạch năm của xã (the commune plan for a year)', roles: ['commune'], query: PlanQuery, status: 200, response: PlanResponse, errors: [400, 404] },
+  { method: 'post', path: '/api/admin/regions', summary: 'Tạo đơn vị cấp huyện/tỉnh (create a region)', roles: ['admin'], body: CreateRegionRequest, status: 201, response: Region, errors: [400, 409, 415] },
+  { method: 'post', path: '/api/admin/communes', summary: 'Tạo xã (create a commune)', roles: ['admin'], body: CreateCommuneRequest, status: 201, response: Commune, errors: [400, 409, 415, 422] },
+  { method: 'put', path: '/api/admin/plans/{communeId}/{year}', summary: 'Lưu kế hoạch năm của xã (store a commune plan)', roles: ['admin'], params: PlanParams, body: PutPlanRequest, status: 200, response: PutPlanResponse, errors: [400, 404, 415, 422] },
+  { method: 'get', path: '/api/admin/tokens', summary: 'Danh sách mã truy cập, không có mã (list tokens)', roles: ['admin'], status: 200, response: TokenListResponse, errors: [] },
+  { method: 'post', path: '/api/admin/tokens', summary: 'Cấp mã truy cập; mã chỉ hiện một lần (create a token, shown once)', roles: ['admin'], body: CreateTokenRequest, status: 201, response: CreateTokenResponse, errors: [400, 415, 422] },
+  { method: 'post', path: '/api/admin/tokens/{id}/revoke', summary: 'Thu hồi mã truy cập (revoke a token)', roles: ['admin'], params: TokenParams, status: 200, response: TokenInfo, errors: [404] },
+];
+
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  200: 'OK',
+  201: 'Created',
+  400: 'Yêu cầu không hợp lệ (bad request)',
+  401: 'Chưa xác thực (unauthorized)',
+  403: 'Không có quyền truy cập (forbidden)',
+  404: 'Không tìm thấy (not found)',
+  409: 'Đã tồn tại (conflict)',
+  415: 'Không phải JSON (unsupported media type)',
+  422: 'Dữ liệu không hợp lệ (unprocessable)',
+};
+
+type JsonSchema = Record<string, unknown>;
+
+function componentRef(schema: z.ZodType): JsonSchema {
+  const name = Object.entries(COMPONENTS).find(([, component]) => component === schema)?.[0];
+  return name === undefined ? inlineSchema(schema, 'output') : { $ref: `#/components/schemas/${name}` };
+}
+
+function inlineSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+function parameters(location: 'path' | 'query', schema: z.ZodObject | undefined): JsonSchema[] {
+  if (schema === undefined) return [];
+  return Object.entries(schema.shape).map(([name, field]) => ({
+    name,
+    in: location,
+    required: true,
+    schema: inlineSchema(field as z.ZodType, 'input'),
+  }));
+}
+
+function envelope(status: number): JsonSchema {
+  return {
+    description: STATUS_TEXT[status] ?? String(status),
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
+  };
+}
+
+function operationObject(op: Operation): JsonSchema {
+  const errorStatuses = op.roles === null ? op.errors : [401, 403, ...op.errors];
+  return {
+    summary: op.summary,
+    description: op.roles === null ? 'Không cần mã truy cập (no token).' : `Vai trò (roles): ${op.roles.join(', ')}.`,
+    security: op.roles === null ? [] : [{ bearer: [] }],
+    parameters: [...parameters('path', op.params), ...parameters('query', op.query)],
+    ...(op.body === undefined
+      ? {}
+      : { requestBody: { required: true, content: { 'application/json': { schema: componentRef(op.body) } } } }),
+    responses: {
+      [op.status]: {
+        description: STATUS_TEXT[op.status],
+        content: { 'application/json': { schema: componentRef(op.response) } },
+      },
+      ...Object.fromEntries(errorStatuses.map((status) => [status, envelope(status)])),
+    },
+  };
+}
+
+export function openApiDocument(): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const op of OPERATIONS) {
+    paths[op.path] = { ...paths[op.path], [op.method]: operationObject(op) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'GNBV API',
+      version: pkg.version,
+      description:
+        'Báo cáo giảm nghèo bền vững: kế hoạch xã, mã truy cập, nộp báo cáo. Mọi lỗi trả về { error: { code, message, issues? } }.',
+    },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: Object.fromEntries(
+        Object.entries(COMPONENTS).map(([name, schema]) => [name, inlineSchema(schema, 'output')]),
+      ),
+    },
+    paths,
+  };
+}
+
+let cached: JsonSchema | undefined;
+
+/** GET /api/openapi.json — public: the API description, built from the zod schemas in shared/api.ts. */
+export const openapi = new Hono<AppEnv>().get('/', (c) => {
+  cached ??= openApiDocument();
+  return c.json(cached, 200);
+});
