@@ -30,9 +30,19 @@ export default defineConfig({
           name: 'worker',
           include: ['tests/worker/**/*.test.ts'],
           setupFiles: ['tests/worker/setup.ts'],
+          // Reads the sample workbooks in Node (workerd has no file system) and provides their grids.
+          globalSetup: ['tests/worker/global-setup.ts'],
           testTimeout: 30_000,
         },
       },
+      {
+        // The Excel add-in against a strict stand-in for office-js (tests/addin/fake-excel.ts).
+        test: {
+          name: 'addin',
+          environment: 'node',
+          include: ['tests/addin/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
       },
     ],
   },

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ function devCertificateArgs(): string[] {
   return [];
 }
 
+execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local']);
 await seedDemo();
 

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { CommunePlan } from './plans/plan.ts';
+import { ColumnMapping, Grid } from './grid/grid.ts';
+import { Issue } from './issues.ts';
+import { Period } from './periods.ts';
+import { SheetKind } from './sheet-kind.ts';
 
 /**
  * Request and response shapes of the GNBV API (SPEC section 5), shared by the Worker, the add-in
@@ -57,6 +61,10 @@ export const ErrorCode = z.enum([
   'COMMUNE_NOT_FOUND',
   'PLAN_NOT_FOUND',
   'TOKEN_NOT_FOUND',
+  'VALIDATION_FAILED',
+  'IDEMPOTENCY_CONFLICT',
+  'SUBMISSION_NOT_FOUND',
+  'UNSUPPORTED_ENCODING',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -79,6 +87,16 @@ export const ErrorEnvelope = z.object({
   }),
 });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+/** 422 to a submission with errors: the same envelope, carrying the engine's issues (errors and warnings). */
+export const ValidationFailedEnvelope = z.object({
+  error: z.object({
+    code: z.literal('VALIDATION_FAILED'),
+    message: z.string(),
+    issues: z.array(Issue),
+  }),
+});
+export type ValidationFailedEnvelope = z.infer<typeof ValidationFailedEnvelope>;
 
 // ---- entities -------------------------------------------------------------------------------
 
@@ -173,3 +191,105 @@ export type CreateTokenResponse = z.infer<typeof CreateTokenResponse>;
 
 export const TokenListResponse = z.object({ tokens: z.array(TokenInfo) });
 export type TokenListResponse = z.infer<typeof TokenListResponse>;
+
+// ---- submissions (SPEC section 5) -----------------------------------------------------------
+
+/** One sheet as sent: the grid exactly as read, and the officer's column mapping if any. */
+export const SubmittedSheet = z.object({
+  grid: Grid,
+  mapping: ColumnMapping.optional(),
+});
+export type SubmittedSheet = z.infer<typeof SubmittedSheet>;
+
+/** POST /api/submissions: the grids of a workbook's sheets for one period, any mix of kinds. */
+export const SubmissionRequest = z.strictObject({
+  period: Period,
+  sheets: z.array(SubmittedSheet).min(1).max(100),
+});
+export type SubmissionRequest = z.infer<typeof SubmissionRequest>;
+
+export const RowCounts = z.object({
+  households: z.number().int().nonnegative(),
+  beneficiaries: z.number().int().nonnegative(),
+  progress: z.number().int().nonnegative(),
+});
+export type RowCounts = z.infer<typeof RowCounts>;
+
+/** 201 answer to a submission (and the same answer again for the same Idempotency-Key and body). */
+export const SubmissionReceipt = z.object({
+  id: z.string(),
+  communeId: Slug,
+  period: Period,
+  version: z.number().int().positive(),
+  receivedAt: Timestamp,
+  /** Received after 23:59 Vietnam time on the deadline day (recorded, not blocked). */
+  late: z.boolean(),
+  deadline: z.string(),
+  kinds: z.array(SheetKind),
+  rowCounts: RowCounts,
+  checksum: z.string(),
+  rulePack: RulePackId,
+  /** Warnings the engine found (errors block a submission), SUBMIT.LATE included. */
+  warnings: z.array(Issue),
+});
+export type SubmissionReceipt = z.infer<typeof SubmissionReceipt>;
+
+export const SubmissionsQuery = z.strictObject({
+  period: Period.optional(),
+  kind: SheetKind.optional(),
+  communeId: Slug.optional(),
+});
+
+/** One version in a list: who, when, row counts, checksum. */
+export const SubmissionSummary = SubmissionReceipt.omit({ warnings: true }).extend({
+  communeName: z.string(),
+  submittedBy: z.string(),
+  warningCount: z.number().int().nonnegative(),
+});
+export type SubmissionSummary = z.infer<typeof SubmissionSummary>;
+
+export const SubmissionListResponse = z.object({ submissions: z.array(SubmissionSummary) });
+export type SubmissionListResponse = z.infer<typeof SubmissionListResponse>;
+
+/** One version whole: metadata, its warnings, and its sheets exactly as received. */
+export const SubmissionDetail = SubmissionSummary.extend({
+  warnings: z.array(Issue),
+  sheets: z.array(SubmittedSheet),
+});
+export type SubmissionDetail = z.infer<typeof SubmissionDetail>;
+
+export const SubmissionParams = z.object({ id: z.string().min(1).max(64) });
+
+export const StatusQuery = z.strictObject({ period: Period });
+
+/** On time, late, or missing: per commune and due kind (SPEC section 5). */
+export const ReportState = z.enum(['onTime', 'late', 'missing']);
+export type ReportState = z.infer<typeof ReportState>;
+
+export const StatusCell = z.object({
+  kind: SheetKind,
+  state: ReportState,
+  version: z.number().int().positive().nullable(),
+  submissionId: z.string().nullable(),
+  receivedAt: Timestamp.nullable(),
+  /** Seconds after the deadline (late only). */
+  lateBySeconds: z.number().int().nonnegative().nullable(),
+});
+export type StatusCell = z.infer<typeof StatusCell>;
+
+export const StatusResponse = z.object({
+  period: Period,
+  region: Region,
+  /** The last on-time instant (23:59:59 Vietnam time on the deadline day), per commune's plan. */
+  kindsDue: z.array(SheetKind),
+  communes: z.array(
+    z.object({
+      commune: Commune,
+      deadline: Timestamp.nullable(),
+      kinds: z.array(StatusCell),
+    }),
+  ),
+});
+export type StatusResponse = z.infer<typeof StatusResponse>;
+
+export const WorkbookQuery = z.strictObject({ period: Period });

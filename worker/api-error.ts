@@ -7,6 +7,8 @@ export interface MessageParams {
   fields?: readonly string[];
   year?: number;
   id?: string;
+  /** How many errors blocked a submission. */
+  count?: number;
 }
 
 /**

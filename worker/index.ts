@@ -14,9 +14,18 @@ import { tokens } from './routes/admin/tokens.ts';
 import { health } from './routes/health.ts';
 import { me } from './routes/me.ts';
 import { plan } from './routes/plan.ts';
+import { status } from './routes/status.ts';
+import { submissions } from './routes/submissions.ts';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const smallBodies = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new ApiError(413, 'PAYLOAD_TOO_LARGE');
+  },
+});
 
 const app = new Hono<AppEnv>();
 
@@ -37,12 +46,11 @@ app.use(
     // Answers may carry personal data: never cached by a browser or a proxy.
     c.header('Cache-Control', 'no-store');
   },
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, 'PAYLOAD_TOO_LARGE');
-    },
-  }),
+  function limitBody(c, next) {
+    // A submission carries a whole workbook: its route reads the body with its own, larger limit (gzip too).
+    if (c.req.method === 'POST' && c.req.path === '/api/submissions') return next();
+    return smallBodies(c, next);
+  },
   database(),
 );
 
@@ -51,6 +59,8 @@ const routes = app
   .route('/api/openapi.json', openapi)
   .route('/api/me', me)
   .route('/api/plan', plan)
+  .route('/api/submissions', submissions)
+  .route('/api/status', status)
   .route('/api/admin/regions', regions)
   .route('/api/admin/communes', communes)
   .route('/api/admin/plans', plans)

@@ -20,6 +20,12 @@ const MESSAGES: Readonly<Record<ErrorCode, (p: MessageParams) => string>> = {
   COMMUNE_NOT_FOUND: (p) => `Không tìm thấy xã "${p.id ?? ''}" (commune not found)`,
   PLAN_NOT_FOUND: (p) => `Chưa có kế hoạch năm ${p.year ?? ''} của xã (no plan for ${p.year ?? ''})`,
   TOKEN_NOT_FOUND: (p) => `Không tìm thấy mã truy cập "${p.id ?? ''}" (token not found)`,
+  VALIDATION_FAILED: (p) =>
+    `Bảng còn ${p.count ?? ''} lỗi, chưa nhận báo cáo; sửa các ô được đánh dấu rồi gửi lại (the sheets have ${p.count ?? ''} errors; nothing was stored)`,
+  IDEMPOTENCY_CONFLICT: () =>
+    'Mã gửi (Idempotency-Key) này đã được dùng cho một nội dung khác (idempotency key reused with a different body)',
+  SUBMISSION_NOT_FOUND: (p) => `Không tìm thấy bản nộp "${p.id ?? ''}" (submission not found)`,
+  UNSUPPORTED_ENCODING: () => 'Chỉ nhận nội dung nén gzip hoặc không nén (only gzip or identity Content-Encoding)',
   INTERNAL: () => 'Lỗi máy chủ, vui lòng thử lại sau (internal error)',
 };
 

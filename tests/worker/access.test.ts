@@ -3,7 +3,10 @@ import type { Role } from '../../shared/api.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
 import app from '../../worker/index.ts';
 import { OPERATIONS } from '../../worker/openapi.ts';
-import { ADMIN_SECRET, call, expectError, seedFixture, TOKENS } from './helpers.ts';
+import { inject } from 'vitest';
+import { ADMIN_SECRET, call, expectError, seedFixture, seedSubmission, TOKENS } from './helpers.ts';
+
+const progressSheet = inject('samples')['workbook-xuan-hoa-2024-clean']!.grids.filter((g) => g.name === 'Tien do');
 
 interface RouteCase {
   /** The route as the app registers it. */
@@ -14,6 +17,8 @@ interface RouteCase {
   /** null: public. */
   allowed: readonly Role[] | null;
   success: number;
+  /** Data the request needs beyond the fixture. */
+  before?: () => Promise<void>;
 }
 
 /** Every route of the API, with a request that succeeds for an allowed caller. */
@@ -22,6 +27,24 @@ const ROUTES: readonly RouteCase[] = [
   { method: 'GET', route: '/api/openapi.json', url: '/api/openapi.json', allowed: null, success: 200 },
   { method: 'GET', route: '/api/me', url: '/api/me', allowed: ['commune', 'district', 'admin'], success: 200 },
   { method: 'GET', route: '/api/plan', url: '/api/plan?year=2024', allowed: ['commune'], success: 200 },
+  {
+    method: 'POST',
+    route: '/api/submissions',
+    url: '/api/submissions',
+    json: { period: '2024-Q4', sheets: progressSheet.map((grid) => ({ grid })) },
+    allowed: ['commune'],
+    success: 201,
+  },
+  { method: 'GET', route: '/api/submissions', url: '/api/submissions?period=2024-Y', allowed: ['commune', 'district'], success: 200 },
+  {
+    method: 'GET',
+    route: '/api/submissions/:id',
+    url: '/api/submissions/sub-fixture',
+    allowed: ['commune', 'district'],
+    success: 200,
+    before: seedSubmission,
+  },
+  { method: 'GET', route: '/api/status', url: '/api/status?period=2024-Y', allowed: ['district'], success: 200 },
   {
     method: 'POST',
     route: '/api/admin/regions',
@@ -93,8 +116,9 @@ const CASES = ROUTES.flatMap((route) =>
 );
 
 describe('role × route', () => {
-  it.each(CASES)('$method $url by $caller.name → $expected', async ({ method, url, json, caller, expected, success }) => {
+  it.each(CASES)('$method $url by $caller.name → $expected', async ({ method, url, json, caller, expected, success, before }) => {
     await seedFixture();
+    await before?.();
     const response = await call(method, url, {
       ...(caller.token === undefined ? {} : { token: caller.token }),
       ...(json === undefined ? {} : { json }),

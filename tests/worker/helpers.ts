@@ -5,6 +5,7 @@ import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
 import { sha256Hex } from '../../worker/crypto.ts';
 import { insertCommune, insertRegion, insertToken, upsertPlan } from '../../worker/db/queries.ts';
 import app from '../../worker/index.ts';
+import { insertSubmission } from '../../worker/db/submissions.ts';
 
 /** The ADMIN_TOKEN binding set in vitest.config.ts. */
 export const ADMIN_SECRET = 'test-admin-secret-0123456789abcdef';
@@ -81,4 +82,26 @@ export async function seedFixture(): Promise<void> {
   await addToken('tok-other-commune', TOKENS.otherCommune, 'commune', { communeId: 'xuan-lai' });
   await addToken('tok-district', TOKENS.district, 'district', { regionId: 'tho-xuan' });
   await addToken('tok-admin', TOKENS.admin, 'admin', {});
+}
+
+/** One stored submission of Xuân Hoà for 2024-Y, id "sub-fixture", with one tiny sheet. */
+export async function seedSubmission(): Promise<void> {
+  await insertSubmission(env.DB, {
+    id: 'sub-fixture',
+    communeId: 'xuan-hoa',
+    period: '2024-Y',
+    kinds: ['progress'],
+    tokenId: 'tok-commune',
+    submittedBy: 'Người thử tok-commune',
+    receivedAt: '2024-12-01T00:00:00.000Z',
+    late: false,
+    deadline: '2024-12-10',
+    checksum: '0'.repeat(64),
+    rowCounts: { households: 0, beneficiaries: 0, progress: 0 },
+    rulePack: 'mdp-2022',
+    reportDate: '2024-12-31',
+    warnings: [],
+    parts: [['sheets', [JSON.stringify([{ grid: { name: 'Tiến độ', rows: [['STT']], merges: [] } }])]]],
+    idempotency: null,
+  });
 }

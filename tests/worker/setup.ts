@@ -7,5 +7,9 @@ const { TEST_MIGRATIONS } = env as typeof env & { TEST_MIGRATIONS: D1Migration[]
 await applyD1Migrations(env.DB, TEST_MIGRATIONS);
 
 beforeEach(async () => {
-  await env.DB.batch(['tokens', 'plans', 'communes', 'regions'].map((table) => env.DB.prepare(`DELETE FROM ${table}`)));
+  await env.DB.batch(
+    ['workbook_downloads', 'idempotency_keys', 'submission_parts', 'submissions', 'tokens', 'plans', 'communes', 'regions'].map((table) =>
+      env.DB.prepare(`DELETE FROM ${table}`),
+    ),
+  );
 });

@@ -1,0 +1,154 @@
+import type { IssueCode } from '../../shared/issues.ts';
+import type { Lang } from '../../shared/messages.ts';
+import type { SheetKind } from '../../shared/sheet-kind.ts';
+
+/**
+ * The task pane's own words, Vietnamese first. Issue messages come from shared/messages.ts; this
+ * catalogue holds only what the pane itself says (buttons, notes, errors of the pane).
+ */
+const UI = {
+  title: { vi: 'Kiểm tra báo cáo giảm nghèo', en: 'Poverty-reduction report check' },
+  check: { vi: 'Kiểm tra', en: 'Check' },
+  clear: { vi: 'Xoá đánh dấu', en: 'Clear marks' },
+  next: { vi: 'Lỗi tiếp theo', en: 'Next issue' },
+  export: { vi: 'Xuất danh sách lỗi', en: 'Export issue list' },
+  fix: { vi: 'Sửa', en: 'Fix' },
+  fixed: { vi: 'Đã sửa', en: 'Fixed' },
+  settings: { vi: 'Cài đặt', en: 'Settings' },
+  save: { vi: 'Lưu', en: 'Save' },
+  cancel: { vi: 'Đóng', en: 'Close' },
+  serverUrl: { vi: 'Địa chỉ máy chủ', en: 'Server address' },
+  token: { vi: 'Mã truy cập (token) của cán bộ', en: 'Your access token' },
+  tokenHint: {
+    vi: 'Mã truy cập chỉ lưu trên máy này, không lưu vào sổ Excel.',
+    en: 'The token is kept on this computer only, never in the workbook.',
+  },
+  language: { vi: 'Ngôn ngữ', en: 'Language' },
+  period: { vi: 'Kỳ báo cáo', en: 'Report period' },
+  periodAuto: { vi: 'Theo tiêu đề trang', en: 'From the sheet title' },
+  working: { vi: 'Đang làm…', en: 'Working…' },
+  reading: { vi: 'Đang đọc', en: 'Reading' },
+  marking: { vi: 'Đang đánh dấu các ô…', en: 'Marking cells…' },
+  clearing: { vi: 'Đang xoá đánh dấu…', en: 'Clearing marks…' },
+  noIssues: { vi: 'Không có lỗi nào. Bảng đã sẵn sàng để gửi.', en: 'No issues. The workbook is ready to submit.' },
+  cleared: { vi: 'Đã xoá đánh dấu và khôi phục màu nền, ghi chú như trước.', en: 'Marks cleared; fills and notes restored.' },
+  nothingToClear: { vi: 'Không có ô nào đang được đánh dấu.', en: 'No cell is marked.' },
+  exported: { vi: 'Đã xuất danh sách lỗi ra trang', en: 'Issue list exported to the sheet' },
+  sheets: { vi: 'Các trang tính', en: 'Sheets' },
+  skipped: { vi: 'không nhận ra bảng (bỏ qua)', en: 'no table recognised (skipped)' },
+  headerRow: { vi: 'tiêu đề dòng', en: 'header row' },
+  dataRows: { vi: 'dòng dữ liệu', en: 'data rows' },
+  mapping: { vi: 'Ghép cột', en: 'Column mapping' },
+  mappingHint: {
+    vi: 'Chọn lại cột nếu phần mềm đoán sai. Lựa chọn được lưu trong sổ này và dùng cho lần kiểm tra sau.',
+    en: 'Pick the right column where the guess is wrong. The choice is saved in this workbook for the next check.',
+  },
+  mappingSaved: { vi: 'Đã lưu ghép cột. Bấm Kiểm tra để áp dụng.', en: 'Mapping saved. Press Check to apply.' },
+  noColumn: { vi: '(không có cột)', en: '(no column)' },
+  issues: { vi: 'Danh sách lỗi', en: 'Issues' },
+  errors: { vi: 'lỗi', en: 'errors' },
+  warnings: { vi: 'cảnh báo', en: 'warnings' },
+  error: { vi: 'Lỗi', en: 'Error' },
+  warning: { vi: 'Cảnh báo', en: 'Warning' },
+  row: { vi: 'dòng', en: 'row' },
+  notesUnsupported: {
+    vi: 'Excel này chưa hỗ trợ ghi chú qua phần bổ trợ (cần ExcelApi 1.18); các ô lỗi chỉ được tô màu, nội dung lỗi xem ở danh sách bên dưới.',
+    en: 'This Excel cannot add notes from an add-in (ExcelApi 1.18 is needed); cells are only filled, the messages are in the list below.',
+  },
+  planServer: { vi: 'Kế hoạch của xã lấy từ máy chủ', en: 'Commune plan from the server' },
+  planCached: {
+    vi: 'Không kết nối được máy chủ; đang dùng kế hoạch đã lưu trên máy ngày',
+    en: 'The server could not be reached; using the plan saved on this computer on',
+  },
+  planDemo: {
+    vi: 'Đang dùng kế hoạch mẫu của xã Xuân Hoà năm 2024 (chưa kết nối máy chủ). Vào Cài đặt để nhập địa chỉ máy chủ và mã truy cập.',
+    en: 'Using the Xuân Hoà 2024 demo plan (not connected). Open Settings to enter the server and your token.',
+  },
+  planDemoAfterError: {
+    vi: 'Không lấy được kế hoạch từ máy chủ và chưa có bản lưu; đang dùng kế hoạch mẫu Xuân Hoà 2024.',
+    en: 'The plan could not be fetched and none is saved; using the Xuân Hoà 2024 demo plan.',
+  },
+  cellsMarked: { vi: 'ô được đánh dấu', en: 'cells marked' },
+  fixHint: { vi: 'Bấm Kiểm tra lại để cập nhật danh sách.', en: 'Press Check again to refresh the list.' },
+} as const;
+
+export type UiKey = keyof typeof UI;
+
+export function t(key: UiKey, lang: Lang): string {
+  return UI[key][lang];
+}
+
+const KIND_NAMES: Record<SheetKind, { vi: string; en: string }> = {
+  households: { vi: 'Danh sách hộ', en: 'Household list' },
+  beneficiaries: { vi: 'Danh sách đối tượng được hỗ trợ', en: 'Beneficiary list' },
+  progress: { vi: 'Báo cáo tiến độ', en: 'Progress report' },
+};
+
+export function kindName(kind: SheetKind, lang: Lang): string {
+  return KIND_NAMES[kind][lang];
+}
+
+/** A short title per issue code, for the group headings of the issue list. */
+const CODE_TITLES: Record<IssueCode, { vi: string; en: string }> = {
+  'SHEET.UNKNOWN_KIND': { vi: 'Không nhận ra bảng', en: 'No table recognised' },
+  'SHEET.MISSING_COLUMN': { vi: 'Thiếu cột bắt buộc', en: 'Missing required column' },
+  'SHEET.NO_ROWS': { vi: 'Bảng không có dòng dữ liệu', en: 'No data rows' },
+  'CELL.REQUIRED': { vi: 'Ô bắt buộc bị trống', en: 'Required value missing' },
+  'CELL.TYPE': { vi: 'Sai kiểu dữ liệu', en: 'Wrong type' },
+  'CELL.FORMULA_ERROR': { vi: 'Lỗi công thức', en: 'Formula error' },
+  'CELL.LEGACY_ENCODING': { vi: 'Chữ ở bảng mã cũ (TCVN3/VNI)', en: 'Legacy encoding (TCVN3/VNI)' },
+  'ID.FORMAT': { vi: 'Số định danh sai định dạng', en: 'ID number format' },
+  'ID.PROVINCE': { vi: 'Mã tỉnh trong số định danh sai', en: 'ID province code' },
+  'ID.BIRTH_MISMATCH': { vi: 'Số định danh không khớp năm sinh/giới tính', en: 'ID disagrees with birth year/gender' },
+  'ID.DUPLICATE': { vi: 'Số định danh trùng', en: 'Duplicate ID' },
+  'HH.CODE_DUPLICATE': { vi: 'Mã hộ trùng', en: 'Duplicate household code' },
+  'HH.VILLAGE_UNKNOWN': { vi: 'Thôn không có trong kế hoạch', en: 'Unknown village' },
+  'HH.SIZE_RANGE': { vi: 'Số nhân khẩu không hợp lệ', en: 'Household size out of range' },
+  'HH.CATEGORY_UNKNOWN': { vi: 'Phân loại hộ không hợp lệ', en: 'Unknown category' },
+  'HH.DEPRIVATION_COUNT': { vi: 'Tổng số chỉ số thiếu hụt sai', en: 'Deprivation count mismatch' },
+  'HH.B2_MISMATCH': { vi: 'Điểm B2 sai', en: 'B2 score mismatch' },
+  'HH.CLASS_MISMATCH': { vi: 'Phân loại không khớp chuẩn nghèo', en: 'Category contradicts the standard' },
+  'HH.ESCAPED_WINDOW': { vi: 'Năm thoát nghèo không hợp lệ', en: 'Year out of poverty' },
+  'HH.AGE_RANGE': { vi: 'Tuổi chủ hộ bất thường', en: 'Unusual head age' },
+  'BEN.PROJECT_UNKNOWN': { vi: 'Dự án không có trong kế hoạch', en: 'Unknown sub-project' },
+  'BEN.HOUSEHOLD_NOT_FOUND': { vi: 'Không tìm thấy hộ trong danh sách', en: 'Household not found' },
+  'BEN.INELIGIBLE': { vi: 'Không thuộc diện hỗ trợ', en: 'Not eligible' },
+  'BEN.AGE_RANGE': { vi: 'Tuổi không phù hợp dự án', en: 'Age outside the sub-project' },
+  'BEN.DATE_OUTSIDE_YEAR': { vi: 'Ngày hỗ trợ ngoài năm kế hoạch', en: 'Support date outside the year' },
+  'BEN.DUPLICATE': { vi: 'Người được hỗ trợ trùng', en: 'Duplicate beneficiary' },
+  'PRG.PROJECT_MISSING': { vi: 'Thiếu dòng dự án', en: 'Sub-project missing' },
+  'PRG.PROJECT_UNKNOWN': { vi: 'Dự án không có trong kế hoạch', en: 'Unknown sub-project' },
+  'PRG.LEAD_MISMATCH': { vi: 'Cơ quan chủ trì khác kế hoạch', en: 'Lead unit differs' },
+  'PRG.NEGATIVE': { vi: 'Số âm', en: 'Negative number' },
+  'PRG.FUNDS_TOTAL': { vi: 'Tổng kinh phí không khớp', en: 'Funds total mismatch' },
+  'PRG.OVERSPENT': { vi: 'Giải ngân vượt phân bổ', en: 'Overspent' },
+  'PRG.OVERDUE': { vi: 'Quá hạn chưa hoàn thành', en: 'Overdue' },
+  'PRG.BENEFICIARY_COUNT': { vi: 'Số đối tượng không khớp danh sách', en: 'Beneficiary count differs' },
+  'SUBMIT.LATE': { vi: 'Nộp muộn', en: 'Late' },
+};
+
+export function codeTitle(code: IssueCode, lang: Lang): string {
+  return CODE_TITLES[code][lang];
+}
+
+/** What a failed button says: the pane's own failures by code, Office's by its error code. */
+const FAILURES = {
+  unknown: { vi: 'Có lỗi không mong muốn. Hãy thử lại; nếu vẫn lỗi, báo cho cán bộ hỗ trợ kèm nội dung sau.', en: 'Something went wrong. Try again; if it persists, report the text below.' },
+  cellEditMode: { vi: 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc rồi bấm lại.', en: 'Excel is editing a cell. Press Enter or Esc, then try again.' },
+  accessDenied: { vi: 'Excel không cho phép sửa trang này (trang đang được bảo vệ hoặc sổ chỉ đọc).', en: 'Excel refused the change (protected sheet or read-only workbook).' },
+  payloadTooLarge: { vi: 'Dữ liệu quá lớn để Excel trên web xử lý trong một lần, kể cả khi đã chia nhỏ.', en: 'The data is too large for Excel on the web, even in small blocks.' },
+  network: { vi: 'Không kết nối được máy chủ. Kiểm tra địa chỉ máy chủ và mạng.', en: 'The server could not be reached. Check its address and the network.' },
+  unauthorized: { vi: 'Mã truy cập không đúng hoặc đã bị thu hồi. Vào Cài đặt để nhập lại.', en: 'The token is wrong or revoked. Enter it again in Settings.' },
+  planNotFound: { vi: 'Máy chủ chưa có kế hoạch của xã cho năm này.', en: 'The server has no plan of the commune for this year.' },
+  badServerUrl: { vi: 'Địa chỉ máy chủ phải bắt đầu bằng https://', en: 'The server address must start with https://' },
+  cellChanged: { vi: 'Ô đã thay đổi từ lần kiểm tra trước. Hãy bấm Kiểm tra lại rồi sửa.', en: 'The cell changed since the check. Check again, then fix.' },
+  sheetMissing: { vi: 'Không còn trang tính này trong sổ. Hãy bấm Kiểm tra lại.', en: 'The sheet is gone. Check again.' },
+  notFixable: { vi: 'Lỗi này không sửa tự động được.', en: 'This issue cannot be fixed automatically.' },
+  excelOld: { vi: 'Phiên bản Excel này quá cũ cho phần bổ trợ (cần ExcelApi 1.13: Microsoft 365, Excel 2021 trở lên hoặc Excel trên web).', en: 'This Excel is too old for the add-in (ExcelApi 1.13 is needed).' },
+} as const;
+
+export type FailureCode = keyof typeof FAILURES;
+
+export function failureText(code: FailureCode, lang: Lang): string {
+  return FAILURES[code][lang];
+}

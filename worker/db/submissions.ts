@@ -1,0 +1,323 @@
+import { z } from 'zod';
+import {
+  type Commune,
+  type RowCounts,
+  RowCounts as RowCountsSchema,
+  RulePackId,
+  type SubmissionReceipt,
+  type SubmissionSummary,
+  type SubmittedSheet,
+} from '../../shared/api.ts';
+import { Issue } from '../../shared/issues.ts';
+import { SheetKind } from '../../shared/sheet-kind.ts';
+import { CommunePlan } from '../../shared/plans/plan.ts';
+import type { HouseholdRecord } from '../../shared/rules/households.ts';
+
+/**
+ * Submissions in D1: one row per version, the body in parts (chunks under D1's 2 MB row limit), and
+ * idempotency keys. Small query functions with bound parameters; `db` is behind the limits guard.
+ */
+
+/** Characters per chunk of the sheets' JSON text (≤ 3 bytes each in UTF-8: well under 2 MB a row). */
+export const SHEETS_CHUNK_CHARS = 256 * 1024;
+/** Rows per chunk of a kind's rows: the page size the merged workbook reads. */
+export const ROWS_PER_CHUNK = 500;
+/** Idempotency keys are kept this long. */
+export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
+
+export type PartName = 'sheets' | SheetKind;
+
+export interface NewSubmission {
+  id: string;
+  communeId: string;
+  period: string;
+  kinds: SheetKind[];
+  tokenId: string | null;
+  submittedBy: string;
+  receivedAt: string;
+  late: boolean;
+  deadline: string;
+  checksum: string;
+  rowCounts: RowCounts;
+  rulePack: string;
+  reportDate: string;
+  warnings: Issue[];
+  /** The body parts: name → chunks, in order. */
+  parts: [PartName, string[]][];
+  idempotency: { scope: string; key: string; bodyHash: string } | null;
+}
+
+const SUMMARY_COLUMNS = `s.id, s.commune_id, c.name AS commune_name, s.period, s.version, s.kinds, s.submitted_by,
+  s.received_at, s.late, s.deadline, s.checksum, s.row_counts, s.rule_pack, s.warnings`;
+
+interface SummaryRow {
+  id: string;
+  commune_id: string;
+  commune_name: string;
+  period: string;
+  version: number;
+  kinds: string;
+  submitted_by: string;
+  received_at: string;
+  late: number;
+  deadline: string;
+  checksum: string;
+  row_counts: string;
+  rule_pack: string;
+  warnings: string;
+}
+
+const Kinds = z.array(SheetKind);
+const Warnings = z.array(Issue);
+
+function toReceipt(row: SummaryRow): SubmissionReceipt {
+  return {
+    id: row.id,
+    communeId: row.commune_id,
+    period: row.period,
+    version: row.version,
+    receivedAt: row.received_at,
+    late: row.late === 1,
+    deadline: row.deadline,
+    kinds: Kinds.parse(JSON.parse(row.kinds)),
+    rowCounts: RowCountsSchema.parse(JSON.parse(row.row_counts)),
+    checksum: row.checksum,
+    rulePack: RulePackId.parse(row.rule_pack),
+    warnings: Warnings.parse(JSON.parse(row.warnings)),
+  };
+}
+
+function toSummary(row: SummaryRow): SubmissionSummary & { warnings: Issue[] } {
+  const receipt = toReceipt(row);
+  return { ...receipt, communeName: row.commune_name, submittedBy: row.submitted_by, warningCount: receipt.warnings.length };
+}
+
+/**
+ * Store a submission whole in one D1 batch (one transaction): the next version for its commune and
+ * period is computed inside the INSERT, so concurrent submissions get gapless versions; the parts
+ * and the idempotency key go in the same batch, so a failure leaves nothing half-written.
+ * Returns the version, or null when the idempotency key was taken meanwhile (the batch rolled back).
+ */
+export async function insertSubmission(db: D1Database, s: NewSubmission): Promise<number | null> {
+  const statements: D1PreparedStatement[] = [
+    db
+      .prepare(
+        `INSERT INTO submissions (id, commune_id, period, version, kinds, token_id, submitted_by, received_at, late,
+           deadline, checksum, row_counts, rule_pack, report_date, warnings)
+         SELECT ?1, ?2, ?3, COALESCE(MAX(version), 0) + 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14
+         FROM submissions WHERE commune_id = ?2 AND period = ?3`,
+      )
+      .bind(
+        s.id,
+        s.communeId,
+        s.period,
+        JSON.stringify(s.kinds),
+        s.tokenId,
+        s.submittedBy,
+        s.receivedAt,
+        s.late ? 1 : 0,
+        s.deadline,
+        s.checksum,
+        JSON.stringify(s.rowCounts),
+        s.rulePack,
+        s.reportDate,
+        JSON.stringify(s.warnings),
+      ),
+  ];
+  if (s.idempotency) {
+    statements.push(
+      db
+        .prepare('INSERT INTO idempotency_keys (scope, key, body_hash, submission_id, created_at) VALUES (?, ?, ?, ?, ?)')
+        .bind(s.idempotency.scope, s.idempotency.key, s.idempotency.bodyHash, s.id, s.receivedAt),
+    );
+  }
+  const insertPart = db.prepare('INSERT INTO submission_parts (submission_id, part, seq, body) VALUES (?, ?, ?, ?)');
+  for (const [part, chunks] of s.parts) chunks.forEach((chunk, seq) => statements.push(insertPart.bind(s.id, part, seq, chunk)));
+  try {
+    await db.batch(statements);
+  } catch (e) {
+    if (s.idempotency && /UNIQUE|PRIMARY KEY|constraint/i.test(String(e))) {
+      const taken = await findIdempotencyKey(db, s.idempotency.scope, s.idempotency.key, new Date(0).toISOString());
+      if (taken) return null;
+    }
+    throw e;
+  }
+  const row = await db.prepare('SELECT version FROM submissions WHERE id = ?').bind(s.id).first<{ version: number }>();
+  if (row === null) throw new Error('submission vanished after its batch');
+  return row.version;
+}
+
+export async function findIdempotencyKey(
+  db: D1Database,
+  scope: string,
+  key: string,
+  notBefore: string,
+): Promise<{ bodyHash: string; submissionId: string } | null> {
+  const row = await db
+    .prepare('SELECT body_hash, submission_id FROM idempotency_keys WHERE scope = ? AND key = ? AND created_at >= ?')
+    .bind(scope, key, notBefore)
+    .first<{ body_hash: string; submission_id: string }>();
+  return row === null ? null : { bodyHash: row.body_hash, submissionId: row.submission_id };
+}
+
+/** Expired keys go, so a key may be used again after 24 hours. */
+export async function deleteExpiredIdempotencyKeys(db: D1Database, scope: string, key: string, before: string): Promise<void> {
+  await db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND created_at < ?').bind(scope, key, before).run();
+}
+
+export async function findSubmission(db: D1Database, id: string): Promise<(SubmissionSummary & { warnings: Issue[] }) | null> {
+  const row = await db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions s JOIN communes c ON c.id = s.commune_id WHERE s.id = ?`)
+    .bind(id)
+    .first<SummaryRow>();
+  return row === null ? null : toSummary(row);
+}
+
+export async function findCommuneOfSubmission(db: D1Database, id: string): Promise<{ communeId: string; regionId: string } | null> {
+  const row = await db
+    .prepare('SELECT s.commune_id, c.region_id FROM submissions s JOIN communes c ON c.id = s.commune_id WHERE s.id = ?')
+    .bind(id)
+    .first<{ commune_id: string; region_id: string }>();
+  return row === null ? null : { communeId: row.commune_id, regionId: row.region_id };
+}
+
+export interface SubmissionFilter {
+  communeId?: string;
+  regionId?: string;
+  period?: string;
+  kind?: SheetKind;
+}
+
+/** Versions, newest first, for one commune or a region's communes. */
+export async function listSubmissions(db: D1Database, f: SubmissionFilter): Promise<SubmissionSummary[]> {
+  const where: string[] = [];
+  const values: (string | number)[] = [];
+  if (f.communeId !== undefined) {
+    where.push('s.commune_id = ?');
+    values.push(f.communeId);
+  }
+  if (f.regionId !== undefined) {
+    where.push('c.region_id = ?');
+    values.push(f.regionId);
+  }
+  if (f.period !== undefined) {
+    where.push('s.period = ?');
+    values.push(f.period);
+  }
+  if (f.kind !== undefined) {
+    where.push('EXISTS (SELECT 1 FROM json_each(s.kinds) k WHERE k.value = ?)');
+    values.push(f.kind);
+  }
+  const { results } = await db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM submissions s JOIN communes c ON c.id = s.commune_id
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY s.period DESC, c.name, s.version DESC LIMIT 1000`,
+    )
+    .bind(...values)
+    .all<SummaryRow>();
+  return results.map((r) => {
+    const { warnings: _warnings, ...summary } = toSummary(r);
+    return summary;
+  });
+}
+
+/** A part's chunks in order: the sheets' JSON text pieces, or pages of rows. */
+export async function readPart(db: D1Database, submissionId: string, part: PartName): Promise<string[]> {
+  const { results } = await db
+    .prepare('SELECT body FROM submission_parts WHERE submission_id = ? AND part = ? ORDER BY seq')
+    .bind(submissionId, part)
+    .all<{ body: string }>();
+  return results.map((r) => r.body);
+}
+
+/** One page of a part (for streaming the merged workbook). */
+export async function readPartChunk(db: D1Database, submissionId: string, part: PartName, seq: number): Promise<string | null> {
+  const row = await db
+    .prepare('SELECT body FROM submission_parts WHERE submission_id = ? AND part = ? AND seq = ?')
+    .bind(submissionId, part, seq)
+    .first<{ body: string }>();
+  return row?.body ?? null;
+}
+
+export async function readSheets(db: D1Database, submissionId: string): Promise<SubmittedSheet[]> {
+  const text = (await readPart(db, submissionId, 'sheets')).join('');
+  return JSON.parse(text) as SubmittedSheet[];
+}
+
+/** The commune's latest accepted submission of the year that holds a household list (for cross-sheet checks). */
+export async function latestHouseholdSubmission(db: D1Database, communeId: string, year: number): Promise<string | null> {
+  const row = await db
+    .prepare(
+      `SELECT s.id FROM submissions s
+       WHERE s.commune_id = ? AND s.period LIKE ? AND EXISTS (SELECT 1 FROM json_each(s.kinds) k WHERE k.value = 'households')
+       ORDER BY s.received_at DESC, s.version DESC LIMIT 1`,
+    )
+    .bind(communeId, `${year}-%`)
+    .first<{ id: string }>();
+  return row?.id ?? null;
+}
+
+export interface LatestByKind {
+  communeId: string;
+  kind: SheetKind;
+  submissionId: string;
+  version: number;
+  receivedAt: string;
+  late: boolean;
+}
+
+/** For each commune of a region and each kind: the latest version of the period that contains it. */
+export async function latestByKind(db: D1Database, regionId: string, period: string): Promise<LatestByKind[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT s.commune_id, k.value AS kind, s.id, s.version, s.received_at, s.late
+       FROM submissions s JOIN communes c ON c.id = s.commune_id, json_each(s.kinds) k
+       WHERE c.region_id = ? AND s.period = ?
+         AND s.version = (
+           SELECT MAX(s2.version) FROM submissions s2, json_each(s2.kinds) k2
+           WHERE s2.commune_id = s.commune_id AND s2.period = s.period AND k2.value = k.value)`,
+    )
+    .bind(regionId, period)
+    .all<{ commune_id: string; kind: string; id: string; version: number; received_at: string; late: number }>();
+  return results.map((r) => ({
+    communeId: r.commune_id,
+    kind: SheetKind.parse(r.kind),
+    submissionId: r.id,
+    version: r.version,
+    receivedAt: r.received_at,
+    late: r.late === 1,
+  }));
+}
+
+export async function listRegionCommunes(db: D1Database, regionId: string): Promise<Commune[]> {
+  const { results } = await db
+    .prepare('SELECT id, name, code, region_id FROM communes WHERE region_id = ? ORDER BY name')
+    .bind(regionId)
+    .all<{ id: string; name: string; code: string; region_id: string }>();
+  return results.map((r) => ({ id: r.id, name: r.name, code: r.code, regionId: r.region_id }));
+}
+
+/** Every plan of the region's communes for a year, in one query. */
+export async function plansOfRegion(db: D1Database, regionId: string, year: number): Promise<Map<string, CommunePlan>> {
+  const { results } = await db
+    .prepare(
+      `SELECT p.commune_id, p.body FROM plans p JOIN communes c ON c.id = p.commune_id
+       WHERE c.region_id = ? AND p.year = ?`,
+    )
+    .bind(regionId, year)
+    .all<{ commune_id: string; body: string }>();
+  return new Map(results.map((r) => [r.commune_id, CommunePlan.parse(JSON.parse(r.body))]));
+}
+
+export async function recordWorkbookDownload(
+  db: D1Database,
+  d: { tokenId: string | null; downloadedBy: string; regionId: string; period: string; at: string },
+): Promise<void> {
+  await db
+    .prepare('INSERT INTO workbook_downloads (token_id, downloaded_by, region_id, period, downloaded_at) VALUES (?, ?, ?, ?, ?)')
+    .bind(d.tokenId, d.downloadedBy, d.regionId, d.period, d.at)
+    .run();
+}
+
+export type { HouseholdRecord };

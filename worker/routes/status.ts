@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { StatusQuery, type StatusCell, type StatusResponse } from '../../shared/api.ts';
+import { deadlineInstant, kindsDue, periodYear } from '../../shared/periods.ts';
+import { ApiError } from '../api-error.ts';
+import { findRegion } from '../db/queries.ts';
+import { latestByKind, listRegionCommunes, plansOfRegion } from '../db/submissions.ts';
+import type { AppEnv } from '../env.ts';
+import { allow } from '../middleware/allow.ts';
+import { validate } from '../middleware/validate.ts';
+
+/**
+ * GET /api/status?period= — district: for each of its communes and each kind due in the period,
+ * the latest version, its time, and on time / late / missing against the commune plan's deadline
+ * (23:59 Vietnam time on the deadline day). Three queries whatever the number of communes.
+ */
+export const status = new Hono<AppEnv>().get('/', allow('district'), validate('query', StatusQuery), async (c) => {
+  const principal = c.var.principal;
+  if (principal.role !== 'district') throw new ApiError(403, 'FORBIDDEN');
+  const { period } = c.req.valid('query');
+  const db = c.var.db;
+  const region = await findRegion(db, principal.regionId);
+  if (region === null) throw new ApiError(403, 'FORBIDDEN');
+  const [communes, plans, latest] = await Promise.all([
+    listRegionCommunes(db, region.id),
+    plansOfRegion(db, region.id, periodYear(period)),
+    latestByKind(db, region.id, period),
+  ]);
+  const due = kindsDue(period);
+  const body: StatusResponse = {
+    period,
+    region,
+    kindsDue: due,
+    communes: communes.map((commune) => {
+      const plan = plans.get(commune.id);
+      const deadline = plan ? deadlineInstant(period, plan.deadlines) : null;
+      const kinds = due.map((kind): StatusCell => {
+        const found = latest.find((l) => l.communeId === commune.id && l.kind === kind);
+        if (!found) return { kind, state: 'missing', version: null, submissionId: null, receivedAt: null, lateBySeconds: null };
+        const lateBy = deadline ? Math.max(0, Math.floor((Date.parse(found.receivedAt) - deadline.getTime()) / 1000)) : 0;
+        return {
+          kind,
+          state: found.late ? 'late' : 'onTime',
+          version: found.version,
+          submissionId: found.submissionId,
+          receivedAt: found.receivedAt,
+          lateBySeconds: found.late ? lateBy : null,
+        };
+      });
+      return { commune, deadline: deadline?.toISOString() ?? null, kinds };
+    }),
+  };
+  return c.json(body, 200);
+});
