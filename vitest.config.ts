@@ -14,6 +14,15 @@ export default defineConfig({
         },
       },
       {
+        // The district workbook writer inside workerd (it must not need Node).
+        plugins: [cloudflareTest({ miniflare: { compatibilityDate: '2025-09-01' } })],
+        test: {
+          name: 'workbook-workerd',
+          include: ['tests/workbook/workerd/**/*.workerd.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
         // The Worker's tests run inside workerd against a real local D1 (wrangler.toml's bindings).
         plugins: [
           cloudflareTest(async () => ({

@@ -1,10 +1,12 @@
 import { UsageError } from './args.ts';
 import { SUBMIT_USAGE, submitCommand } from './submit-command.ts';
 import { VALIDATE_USAGE, validateCommand } from './validate-command.ts';
+import { WORKBOOK_USAGE, workbookCommand } from './workbook-command.ts';
 
 const USAGE = `gnbv — kiểm tra và nộp báo cáo giảm nghèo bền vững
   ${VALIDATE_USAGE}
-  ${SUBMIT_USAGE}`;
+  ${SUBMIT_USAGE}
+  ${WORKBOOK_USAGE}`;
 
 /** The one catch point of the command line: usage errors exit 2 with one line; nothing prints a stack. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -17,6 +19,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await validateCommand(rest, out, err);
       case 'submit':
         return await submitCommand(rest, out, err);
+      case 'workbook':
+        return await workbookCommand(rest, out, err);
       case undefined:
       case '--help':
       case 'help':

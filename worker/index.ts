@@ -16,6 +16,7 @@ import { me } from './routes/me.ts';
 import { plan } from './routes/plan.ts';
 import { status } from './routes/status.ts';
 import { submissions } from './routes/submissions.ts';
+import { workbook } from './routes/workbook.ts';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -61,6 +62,7 @@ const routes = app
   .route('/api/plan', plan)
   .route('/api/submissions', submissions)
   .route('/api/status', status)
+  .route('/api/workbook', workbook)
   .route('/api/admin/regions', regions)
   .route('/api/admin/communes', communes)
   .route('/api/admin/plans', plans)

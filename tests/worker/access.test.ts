@@ -45,6 +45,7 @@ const ROUTES: readonly RouteCase[] = [
     before: seedSubmission,
   },
   { method: 'GET', route: '/api/status', url: '/api/status?period=2024-Y', allowed: ['district'], success: 200 },
+  { method: 'GET', route: '/api/workbook', url: '/api/workbook?period=2024-Y', allowed: ['district'], success: 200 },
   {
     method: 'POST',
     route: '/api/admin/regions',

@@ -231,13 +231,13 @@ export async function readPart(db: D1Database, submissionId: string, part: PartN
   return results.map((r) => r.body);
 }
 
-/** One page of a part (for streaming the merged workbook). */
-export async function readPartChunk(db: D1Database, submissionId: string, part: PartName, seq: number): Promise<string | null> {
-  const row = await db
-    .prepare('SELECT body FROM submission_parts WHERE submission_id = ? AND part = ? AND seq = ?')
-    .bind(submissionId, part, seq)
-    .first<{ body: string }>();
-  return row?.body ?? null;
+/** Chunks `from`…`from + count - 1` of a part, in order (a few pages per query for the merged workbook). */
+export async function readPartChunks(db: D1Database, submissionId: string, part: PartName, from: number, count: number): Promise<string[]> {
+  const { results } = await db
+    .prepare('SELECT body FROM submission_parts WHERE submission_id = ? AND part = ? AND seq >= ? AND seq < ? ORDER BY seq')
+    .bind(submissionId, part, from, from + count)
+    .all<{ body: string }>();
+  return results.map((r) => r.body);
 }
 
 export async function readSheets(db: D1Database, submissionId: string): Promise<SubmittedSheet[]> {
@@ -256,6 +256,32 @@ export async function latestHouseholdSubmission(db: D1Database, communeId: strin
     .bind(communeId, `${year}-%`)
     .first<{ id: string }>();
   return row?.id ?? null;
+}
+
+/** Every version of a commune and period that contains a kind, newest first. */
+export async function versionsWithKind(
+  db: D1Database,
+  communeId: string,
+  period: string,
+  kind: SheetKind,
+): Promise<{ id: string; version: number; receivedAt: string; late: boolean; checksum: string; rulePack: string; submittedBy: string }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT s.id, s.version, s.received_at, s.late, s.checksum, s.rule_pack, s.submitted_by FROM submissions s
+       WHERE s.commune_id = ? AND s.period = ? AND EXISTS (SELECT 1 FROM json_each(s.kinds) k WHERE k.value = ?)
+       ORDER BY s.version DESC LIMIT 50`,
+    )
+    .bind(communeId, period, kind)
+    .all<{ id: string; version: number; received_at: string; late: number; checksum: string; rule_pack: string; submitted_by: string }>();
+  return results.map((r) => ({
+    id: r.id,
+    version: r.version,
+    receivedAt: r.received_at,
+    late: r.late === 1,
+    checksum: r.checksum,
+    rulePack: r.rule_pack,
+    submittedBy: r.submitted_by,
+  }));
 }
 
 export interface LatestByKind {

@@ -1,0 +1,38 @@
+import { writeFile } from 'node:fs/promises';
+import { Period } from '../shared/periods.ts';
+import { parseArgs, UsageError } from './args.ts';
+import { apiRequest, errorText, NetworkProblem } from './http.ts';
+
+export const WORKBOOK_USAGE = 'gnbv workbook --period 2024-Y --server https://HOST --token TOKEN --out FILE.xlsx';
+
+/** `gnbv workbook`: downloads the district's merged workbook for a period (district token). */
+export async function workbookCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const args = parseArgs(argv, ['period', 'server', 'token', 'out'], []);
+  if (args.positional.length > 0) throw new UsageError(WORKBOOK_USAGE);
+  const get = (name: string): string => {
+    const v = args.flags.get(name);
+    if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`Thiếu --${name}. ${WORKBOOK_USAGE}`);
+    return v.trim();
+  };
+  const period = Period.safeParse(get('period'));
+  if (!period.success) throw new UsageError('--period phải có dạng 2024-Q1 … 2024-Q4, 2024-H1 hoặc 2024-Y');
+  const server = get('server');
+  const token = get('token');
+  const file = get('out');
+  try {
+    const answer = await apiRequest(server, `/api/workbook?period=${period.data}`, { method: 'GET', token, timeoutMs: 600_000 });
+    if (answer.status !== 200) {
+      err(`Máy chủ từ chối: ${errorText(answer)}`);
+      return 2;
+    }
+    await writeFile(file, answer.body);
+    out(`Đã lưu ${file} (${(answer.body.byteLength / 1024).toFixed(0)} KB). Tệp có dữ liệu cá nhân: giữ cẩn thận. / Saved; it holds personal data.`);
+    return 0;
+  } catch (e) {
+    if (e instanceof NetworkProblem) {
+      err(`Không kết nối được máy chủ ${server}: ${e.message}. / Cannot reach the server.`);
+      return 2;
+    }
+    throw e;
+  }
+}

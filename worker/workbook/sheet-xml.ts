@@ -1,0 +1,378 @@
+import { columnLetters } from '../../shared/grid/address.ts';
+import { type CellKind, cellStyle, STYLE } from './styles.ts';
+import { cellTextXml, escapeXml } from './xml.ts';
+
+/** A column of a sheet's table. Columns sharing a `group` get a merged group header above their own. */
+export interface Column {
+  header: string;
+  group?: string;
+  kind: CellKind;
+  /** Lower bound for the width, in characters. */
+  minWidth?: number;
+}
+
+export interface SheetLayout {
+  name: string;
+  title: string;
+  subtitle: string;
+  columns: readonly Column[];
+  /** Columns kept in view when scrolling right (besides the frozen header rows). */
+  freezeColumns?: number;
+  /** Rows measured for the column widths before the sheet's head is written (all rows when absent). */
+  sampleRows?: number;
+  tabSelected?: boolean;
+}
+
+export type Cell = string | number | boolean | null | undefined;
+
+const TITLE_ROW = 1;
+const SUBTITLE_ROW = 2;
+const FIRST_HEADER_ROW = 3;
+const MAX_WIDTH = 50;
+const MIN_WIDTH = 4;
+const MAX_ROWS = 1_048_576;
+/** Points per line of 12-point text. */
+const LINE_HEIGHT = 15.75;
+const GROUP_TARGET_WIDTH = 24;
+const CENTRED_TITLE_MAX_WIDTH = 220;
+const DAY_MS = 86_400_000;
+const EXCEL_EPOCH_OFFSET = 25_569; // days from 1899-12-30 to 1970-01-01
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Excel serial of a calendar date (YYYY-MM-DD), or null. */
+export function dateSerial(iso: string): number | null {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(ms) ? null : ms / DAY_MS + EXCEL_EPOCH_OFFSET;
+}
+
+/** Excel serial of an instant, as a wall-clock time in Vietnam (UTC+7), or null. */
+export function vietnamTimeSerial(iso: string): number | null {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : (ms + VIETNAM_OFFSET_MS) / DAY_MS + EXCEL_EPOCH_OFFSET;
+}
+
+/** Display length of a cell, for the column widths. */
+function displayLength(kind: CellKind, value: Cell): number {
+  if (value === null || value === undefined || value === false) return 0;
+  if (value === true) return 1;
+  if (typeof value === 'string') {
+    if (kind === 'date' && dateSerial(value) !== null) return 10;
+    if (kind === 'datetime' && vietnamTimeSerial(value) !== null) return 16;
+    return value.length;
+  }
+  switch (kind) {
+    case 'percent':
+      return 6;
+    case 'date':
+      return 10;
+    case 'datetime':
+      return 16;
+    case 'count':
+    case 'money': {
+      const digits = String(Math.round(Math.abs(value))).length;
+      return digits + Math.floor((digits - 1) / 3) + (value < 0 ? 1 : 0);
+    }
+    default:
+      return String(value).length;
+  }
+}
+
+/** Lines a text wraps onto in a column of `width` characters (greedy, by words). */
+function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, Math.floor(width - 1));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need <= room) used = need;
+    else {
+      lines += used === 0 ? 0 : 1;
+      lines += Math.floor((word.length - 1) / room);
+      used = word.length % room || room;
+    }
+  }
+  return lines;
+}
+
+function rowHeight(lines: number): number {
+  return Math.round((lines * LINE_HEIGHT + 3) * 100) / 100;
+}
+
+/** A header wraps onto two or three lines; its width is set by its longest word. */
+function headerWidth(header: string): number {
+  const longestWord = Math.max(0, ...header.split(/\s+/).map((w) => w.length));
+  return Math.max(longestWord, Math.ceil(header.length / 3));
+}
+
+/**
+ * One worksheet's XML, written as a stream of strings: `row()` returns the text to append (empty
+ * while the first rows are measured for the column widths), `end()` the rest. Data rows are the
+ * table (inside the filter); rows after `endTable()` are totals, notes and signatures.
+ */
+export class SheetXml {
+  readonly headerRows: number;
+  readonly lastHeaderRow: number;
+  private readonly letters: string[];
+  private readonly widths: number[];
+  private readonly groupRuns: { group: string; from: number; to: number }[] = [];
+  private nextRow: number;
+  private pending: string[] | null = [];
+  private lastTableRow: number;
+  private tableOpen = true;
+  private readonly merges: string[] = [];
+  private readonly dataStyles: number[];
+  private readonly totalStyles: number[];
+
+  constructor(readonly layout: SheetLayout) {
+    const cols = layout.columns;
+    this.headerRows = cols.some((c) => c.group) ? 2 : 1;
+    this.lastHeaderRow = FIRST_HEADER_ROW + this.headerRows - 1;
+    this.nextRow = this.lastHeaderRow + 1;
+    this.lastTableRow = this.lastHeaderRow;
+    this.letters = cols.map((_, i) => columnLetters(i + 1));
+    this.dataStyles = cols.map((c) => cellStyle(c.kind, 'data'));
+    this.totalStyles = cols.map((c) => cellStyle(c.kind, 'total'));
+    this.widths = cols.map((c) => Math.max(c.minWidth ?? 0, headerWidth(c.header)));
+    cols.forEach((c, i) => {
+      const run = this.groupRuns.at(-1);
+      if (c.group && run && run.group === c.group && run.to === i - 1) run.to = i;
+      else if (c.group) this.groupRuns.push({ group: c.group, from: i, to: i });
+    });
+  }
+
+  get name(): string {
+    return this.layout.name;
+  }
+
+  /** The row number the next row will get. */
+  get rowNumber(): number {
+    return this.nextRow;
+  }
+
+  /** Header row through the last table row, as A1 (the filter's range). */
+  get filterRef(): string {
+    return `$A$${this.lastHeaderRow}:$${this.lastLetter}$${this.lastTableRow}`;
+  }
+
+  /** The header rows repeated on every printed page, as "$3:$4". */
+  get printTitleRows(): string {
+    return `$${FIRST_HEADER_ROW}:$${this.lastHeaderRow}`;
+  }
+
+  private get lastLetter(): string {
+    return this.letters.at(-1) ?? 'A';
+  }
+
+  /** A table row (data) or, after `endTable()`, a totals row. */
+  row(values: readonly Cell[], kind: 'data' | 'total' = this.tableOpen ? 'data' : 'total'): string {
+    const r = this.take();
+    if (this.tableOpen) this.lastTableRow = r;
+    const cols = this.layout.columns;
+    const styles = kind === 'data' ? this.dataStyles : this.totalStyles;
+    // One flat string per row (an array joined), not a rope of thousands of pieces to flatten later.
+    const parts: string[] = [`<row r="${r}">`];
+    for (let i = 0; i < cols.length; i++) {
+      const col = cols[i] as Column;
+      const value = values[i];
+      if (this.pending !== null) {
+        const len = displayLength(col.kind, value);
+        if (len > (this.widths[i] ?? 0)) this.widths[i] = len;
+      }
+      parts.push(cellXml(`${this.letters[i]}${r}`, col.kind, styles[i] ?? 0, value));
+    }
+    parts.push('</row>');
+    return this.emit(parts.join(''));
+  }
+
+  /** Rows after this one are outside the table: not filtered, not measured. */
+  endTable(): void {
+    this.tableOpen = false;
+  }
+
+  /** A line of text across the sheet's width (an explanation under the table). */
+  note(text: string): string {
+    const r = this.take();
+    this.merges.push(`A${r}:${this.lastLetter}${r}`);
+    return this.emit(`<row r="${r}">${cellXml(`A${r}`, 'text', STYLE.note, text)}</row>`);
+  }
+
+  /** An empty row. */
+  gap(): string {
+    this.take();
+    return '';
+  }
+
+  /** The signature block a report carries: the preparer on the left, the head of the unit on the right. */
+  signature(place: string, preparer: string, head: string, hint: string): string {
+    const n = this.layout.columns.length;
+    const left = Math.min(1, n - 1);
+    const right = Math.max(left + 1, n - 3);
+    const at = (i: number): string => this.letters[Math.min(i, n - 1)] ?? 'A';
+    let xml = this.gap();
+    const dateRow = this.take();
+    xml += `<row r="${dateRow}">${cellXml(`${at(right)}${dateRow}`, 'text', STYLE.signatureHint, place)}</row>`;
+    const titleRow = this.take();
+    xml += `<row r="${titleRow}">${cellXml(`${at(left)}${titleRow}`, 'text', STYLE.signature, preparer)}${cellXml(`${at(right)}${titleRow}`, 'text', STYLE.signature, head)}</row>`;
+    const hintRow = this.take();
+    xml += `<row r="${hintRow}">${cellXml(`${at(left)}${hintRow}`, 'text', STYLE.signatureHint, hint)}${cellXml(`${at(right)}${hintRow}`, 'text', STYLE.signatureHint, hint)}</row>`;
+    return this.emit(xml);
+  }
+
+  /** The rest of the sheet: any rows held for measuring, then the filter, merges and print setup. */
+  end(): string {
+    const held = this.flush();
+    const titles = this.titleCentred(this.finalWidths())
+      ? [`A${TITLE_ROW}:${this.lastLetter}${TITLE_ROW}`, `A${SUBTITLE_ROW}:${this.lastLetter}${SUBTITLE_ROW}`]
+      : [];
+    const merges = [...titles, ...this.headerMerges(), ...this.merges];
+    return (
+      held +
+      '</sheetData>' +
+      `<autoFilter ref="${this.filterRef.replace(/\$/g, '')}"/>` +
+      `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` +
+      '<printOptions horizontalCentered="1"/>' +
+      '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+      '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+      `<headerFooter><oddFooter>${escapeXml('&L&8GNBV&CTrang &P / &N')}</oddFooter></headerFooter>` +
+      '</worksheet>'
+    );
+  }
+
+  private take(): number {
+    if (this.nextRow > MAX_ROWS) throw new RangeError(`Sheet "${this.layout.name}" is over Excel's ${MAX_ROWS} rows`);
+    return this.nextRow++;
+  }
+
+  private emit(xml: string): string {
+    if (this.pending === null) return xml;
+    this.pending.push(xml);
+    const sample = this.layout.sampleRows;
+    return sample !== undefined && this.pending.length >= sample ? this.flush() : '';
+  }
+
+  private flush(): string {
+    if (this.pending === null) return '';
+    const out = this.head() + this.pending.join('');
+    this.pending = null;
+    return out;
+  }
+
+  private head(): string {
+    const { layout } = this;
+    const cols = layout.columns;
+    const freezeCols = layout.freezeColumns ?? 0;
+    const topLeft = `${columnLetters(freezeCols + 1)}${this.lastHeaderRow + 1}`;
+    const pane =
+      freezeCols > 0
+        ? `<pane xSplit="${freezeCols}" ySplit="${this.lastHeaderRow}" topLeftCell="${topLeft}" activePane="bottomRight" state="frozen"/><selection pane="topRight"/><selection pane="bottomLeft"/><selection pane="bottomRight" activeCell="${topLeft}" sqref="${topLeft}"/>`
+        : `<pane ySplit="${this.lastHeaderRow}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${topLeft}" sqref="${topLeft}"/>`;
+    const widths = this.finalWidths();
+    const colElements = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`);
+    const [topHeight, leafHeight] = this.headerHeights(widths);
+    let header = '';
+    if (this.headerRows === 2) {
+      const top = FIRST_HEADER_ROW;
+      const leaf = top + 1;
+      let upper = `<row r="${top}" ht="${topHeight}" customHeight="1">`;
+      let lower = `<row r="${leaf}" ht="${leafHeight}" customHeight="1">`;
+      cols.forEach((c, i) => {
+        const letter = this.letters[i] as string;
+        const run = this.groupRuns.find((g) => g.from === i);
+        const upperText = c.group ? (run ? run.group : null) : c.header;
+        upper += cellXml(`${letter}${top}`, 'text', STYLE.header, upperText);
+        lower += cellXml(`${letter}${leaf}`, 'text', STYLE.header, c.group ? c.header : null);
+      });
+      header = `${upper}</row>${lower}</row>`;
+    } else {
+      header = `<row r="${FIRST_HEADER_ROW}" ht="${topHeight}" customHeight="1">${cols.map((c, i) => cellXml(`${this.letters[i]}${FIRST_HEADER_ROW}`, 'text', STYLE.header, c.header)).join('')}</row>`;
+    }
+    const centred = this.titleCentred(widths);
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+      `<sheetViews><sheetView${layout.tabSelected ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="${LINE_HEIGHT}"/>` +
+      `<cols>${colElements.join('')}</cols>` +
+      '<sheetData>' +
+      `<row r="${TITLE_ROW}" ht="30" customHeight="1">${cellXml(`A${TITLE_ROW}`, 'text', centred ? STYLE.title : STYLE.titleLeft, layout.title)}</row>` +
+      `<row r="${SUBTITLE_ROW}">${cellXml(`A${SUBTITLE_ROW}`, 'text', centred ? STYLE.subtitle : STYLE.subtitleLeft, layout.subtitle)}</row>` +
+      header
+    );
+  }
+
+  /** Column widths: measured content and headers, capped; a group's columns widened to fit its header. */
+  private finalWidths(): number[] {
+    const widths = this.widths.map((w) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w) + 2));
+    for (const run of this.groupRuns) {
+      const span = widths.slice(run.from, run.to + 1);
+      const total = span.reduce((a, b) => a + b, 0);
+      const target = Math.min(run.group.length + 2, GROUP_TARGET_WIDTH);
+      if (total >= target) continue;
+      const extra = (target - total) / span.length;
+      for (let i = run.from; i <= run.to; i++) widths[i] = Math.round(((widths[i] ?? 0) + extra) * 10) / 10;
+    }
+    return widths;
+  }
+
+  /** Header row heights (points) for the wrapped header texts; a vertically merged header spans both rows. */
+  private headerHeights(widths: readonly number[]): [number, number] {
+    const cols = this.layout.columns;
+    let top = 1;
+    let leaf = 1;
+    let solo = 1;
+    for (const run of this.groupRuns) {
+      const width = widths.slice(run.from, run.to + 1).reduce((a, b) => a + b, 0);
+      top = Math.max(top, wrappedLines(run.group, width));
+    }
+    cols.forEach((c, i) => {
+      const lines = wrappedLines(c.header, widths[i] ?? MIN_WIDTH);
+      if (c.group) leaf = Math.max(leaf, lines);
+      else solo = Math.max(solo, lines);
+    });
+    if (this.headerRows === 1) return [rowHeight(solo), 0];
+    if (top + leaf < solo) leaf = solo - top;
+    return [rowHeight(top), rowHeight(leaf)];
+  }
+
+  /** Narrow tables get their title centred over the table; a wide one keeps it at the left, where it is seen. */
+  private titleCentred(widths: readonly number[]): boolean {
+    return widths.reduce((a, b) => a + b, 0) <= CENTRED_TITLE_MAX_WIDTH;
+  }
+
+  private headerMerges(): string[] {
+    if (this.headerRows === 1) return [];
+    const top = FIRST_HEADER_ROW;
+    const merges: string[] = [];
+    this.layout.columns.forEach((c, i) => {
+      if (!c.group) merges.push(`${this.letters[i]}${top}:${this.letters[i]}${top + 1}`);
+    });
+    for (const run of this.groupRuns) {
+      if (run.to > run.from) merges.push(`${this.letters[run.from]}${top}:${this.letters[run.to]}${top}`);
+    }
+    return merges;
+  }
+}
+
+/**
+ * One cell. Text is always an inline string (`t="inlineStr"`): never a formula, whatever it starts
+ * with; numbers are `<v>`; `true` in a mark column is "x". Never `<f>`.
+ */
+function cellXml(ref: string, kind: CellKind, style: number, value: Cell): string {
+  if (value === null || value === undefined || value === false || (typeof value === 'number' && !Number.isFinite(value))) {
+    return `<c r="${ref}" s="${style}"/>`;
+  }
+  let v: string | number = value === true ? 'x' : value;
+  if (typeof v === 'string') {
+    const serial = kind === 'date' ? dateSerial(v) : kind === 'datetime' ? vietnamTimeSerial(v) : null;
+    if (serial !== null) v = serial;
+  }
+  if (typeof v === 'number') return `<c r="${ref}" s="${style}"><v>${v}</v></c>`;
+  const text = cellTextXml(v);
+  const preserve = /^\s|\s$|\s\s|[\t\n]/.test(v) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t${preserve}>${text}</t></is></c>`;
+}
