@@ -76,8 +76,9 @@ export function checkBeneficiaries(
   const amountUnit = table.units.get('amount') ?? 1;
   const records: BeneficiaryRecord[] = [];
 
+  const reader = new RowCells(table, report, 0);
   for (const row of table.rows) {
-    const cells = new RowCells(table, report, row);
+    const cells = reader.at(row);
     if (cells.blank('fullName') && cells.has('fullName')) cells.required('fullName');
 
     let project: SubProject | null = null;

@@ -86,11 +86,22 @@ export class SheetReport {
  * the cell then counts as unusable for the rules that need its value.
  */
 export class RowCells {
+  private readonly fonts: Record<string, string> | null;
+
   constructor(
     private readonly table: Table,
     private readonly report: SheetReport,
-    readonly row: number,
-  ) {}
+    public row: number,
+  ) {
+    const fonts = table.grid.fonts;
+    this.fonts = fonts && Object.keys(fonts).length > 0 ? fonts : null;
+  }
+
+  /** Move to another row of the same table (one reader per sheet, not one per row). */
+  at(row: number): this {
+    this.row = row;
+    return this;
+  }
 
   col(field: string): number | null {
     return this.table.columns.get(field) ?? null;
@@ -111,7 +122,7 @@ export class RowCells {
       return undefined;
     }
     if (typeof v === 'string' && NON_ASCII.test(v)) {
-      const font = this.table.grid.fonts?.[address(this.row, c)] ?? null;
+      const font = this.fonts === null ? null : (this.fonts[address(this.row, c)] ?? null);
       const encoding = legacyEncodingOf(v, font);
       if (encoding) {
         this.report.add({

@@ -86,8 +86,9 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdRec
   const seenCodes = new Map<string, number>();
   const records: HouseholdRecord[] = [];
 
+  const reader = new RowCells(table, report, 0);
   for (const row of table.rows) {
-    const cells = new RowCells(table, report, row);
+    const cells = reader.at(row);
     for (const field of table.spec.required) {
       if (field === 'category' && categoryByMarks) continue;
       if (cells.has(field) && cells.blank(field)) cells.required(field);

@@ -50,8 +50,9 @@ export function checkProgress(table: Table, report: SheetReport, beneficiaryRows
   const seen = new Set<string>();
   let parent: number | null = null;
 
+  const reader = new RowCells(table, report, 0);
   for (const row of table.rows) {
-    const cells = new RowCells(table, report, row);
+    const cells = reader.at(row);
     const hasValues = VALUE_FIELDS.some((f) => !cells.blank(f));
     const codeText = readText(cells, 'projectCode');
     const label = readText(cells, 'project');
