@@ -53,6 +53,19 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      {
+        // Browser tests: the real Worker (wrangler dev on a fresh local D1) and Debian's Chromium,
+        // through tests/e2e/harness.ts. One file at a time: each starts a Worker and a browser.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

@@ -66,6 +66,16 @@ function show(v: IssueValue | undefined): string {
   return String(v);
 }
 
+function showEn(v: IssueValue | undefined): string {
+  return v === null || v === undefined || v === '' ? '(blank)' : String(v);
+}
+
+/** dd/mm/yyyy for an ISO date, as officers write dates. */
+function day(v: IssueValue | undefined): string {
+  const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(v) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : show(v);
+}
+
 function money(v: IssueValue | undefined): string {
   return typeof v === 'number' ? `${v.toLocaleString('vi-VN')} đồng` : show(v);
 }
@@ -101,15 +111,15 @@ const CATALOGUE: Record<IssueCode, { vi: Render; en: Render }> = {
       const want = t === 'year' ? 'một năm (ví dụ 1975)' : t === 'date' ? 'một ngày (dd/mm/yyyy)' : t === 'integer' ? 'một số nguyên' : t === 'mark' ? 'dấu x hoặc để trống' : t === 'gender' ? 'Nam hoặc Nữ' : 'một số';
       return `"${f}" phải là ${want}, nhưng ô ghi "${show(i.value)}".`;
     },
-    en: (i, _l, f) => `"${f}" must be a ${String(p(i, 'expectedType') ?? 'number')}, but the cell holds "${show(i.value)}".`,
+    en: (i, _l, f) => `"${f}" must be a ${String(p(i, 'expectedType') ?? 'number')}, but the cell holds "${showEn(i.value)}".`,
   },
   'CELL.FORMULA_ERROR': {
     vi: (i) => `Ô đang báo lỗi công thức ${show(i.value)}; hãy sửa công thức hoặc nhập giá trị.`,
-    en: (i) => `The cell shows the formula error ${show(i.value)}; fix the formula or type the value.`,
+    en: (i) => `The cell shows the formula error ${showEn(i.value)}; fix the formula or type the value.`,
   },
   'CELL.LEGACY_ENCODING': {
     vi: (i) => `Chữ "${show(i.value)}" đang ở bảng mã cũ ${String(p(i, 'encoding') ?? '').toUpperCase()}${p(i, 'font') ? ` (phông ${String(p(i, 'font'))})` : ''}; có thể chuyển sang Unicode.`,
-    en: (i) => `"${show(i.value)}" is in the legacy ${String(p(i, 'encoding') ?? '').toUpperCase()} encoding; it can be converted to Unicode.`,
+    en: (i) => `"${showEn(i.value)}" is in the legacy ${String(p(i, 'encoding') ?? '').toUpperCase()} encoding; it can be converted to Unicode.`,
   },
   'ID.FORMAT': {
     vi: (i) =>
@@ -120,34 +130,34 @@ const CATALOGUE: Record<IssueCode, { vi: Render; en: Render }> = {
           : `Số định danh "${show(i.value)}" phải gồm đúng 12 chữ số.`,
     en: (i) =>
       p(i, 'leadingZeroLost')
-        ? `ID "${show(i.value)}" has 11 digits because Excel dropped the leading 0; it can be restored as ${show(i.expected)}.`
+        ? `ID "${showEn(i.value)}" has 11 digits because Excel dropped the leading 0; it can be restored as ${showEn(i.expected)}.`
         : p(i, 'oldIdCard')
-          ? `"${show(i.value)}" is an old 9-digit identity card number; update it to the 12-digit personal ID.`
-          : `ID "${show(i.value)}" must have exactly 12 digits.`,
+          ? `"${showEn(i.value)}" is an old 9-digit identity card number; update it to the 12-digit personal ID.`
+          : `ID "${showEn(i.value)}" must have exactly 12 digits.`,
   },
   'ID.PROVINCE': {
     vi: (i) => `Ba chữ số đầu "${show(p(i, 'province'))}" của số định danh không phải mã tỉnh nào.`,
-    en: (i) => `The first three digits "${show(p(i, 'province'))}" of the ID are no province code.`,
+    en: (i) => `The first three digits "${showEn(p(i, 'province'))}" of the ID are no province code.`,
   },
   'ID.BIRTH_MISMATCH': {
     vi: (i) => `Số định danh ghi năm sinh ${show(p(i, 'idYear'))} (${p(i, 'idGender') === 'male' ? 'nam' : 'nữ'}), khác với năm sinh/giới tính trên dòng.`,
-    en: (i) => `The ID encodes birth year ${show(p(i, 'idYear'))} (${String(p(i, 'idGender'))}), which disagrees with the row's birth year or gender.`,
+    en: (i) => `The ID encodes birth year ${showEn(p(i, 'idYear'))} (${String(p(i, 'idGender'))}), which disagrees with the row's birth year or gender.`,
   },
   'ID.DUPLICATE': {
     vi: (i) => `Số định danh ${show(i.value)} trùng với dòng ${show(p(i, 'firstRow'))}.`,
-    en: (i) => `ID ${show(i.value)} repeats row ${show(p(i, 'firstRow'))}.`,
+    en: (i) => `ID ${showEn(i.value)} repeats row ${showEn(p(i, 'firstRow'))}.`,
   },
   'HH.CODE_DUPLICATE': {
     vi: (i) => `Mã hộ ${show(i.value)} trùng với dòng ${show(p(i, 'firstRow'))}.`,
-    en: (i) => `Household code ${show(i.value)} repeats row ${show(p(i, 'firstRow'))}.`,
+    en: (i) => `Household code ${showEn(i.value)} repeats row ${showEn(p(i, 'firstRow'))}.`,
   },
   'HH.VILLAGE_UNKNOWN': {
     vi: (i) => `Thôn "${show(i.value)}" không có trong kế hoạch của xã (${show(p(i, 'villages'))}).`,
-    en: (i) => `Village "${show(i.value)}" is not in the commune plan (${show(p(i, 'villages'))}).`,
+    en: (i) => `Village "${showEn(i.value)}" is not in the commune plan (${showEn(p(i, 'villages'))}).`,
   },
   'HH.SIZE_RANGE': {
     vi: (i) => `Số nhân khẩu "${show(i.value)}" phải là số nguyên từ ${show(p(i, 'min'))} đến ${show(p(i, 'max'))}.`,
-    en: (i) => `Household size "${show(i.value)}" must be a whole number from ${show(p(i, 'min'))} to ${show(p(i, 'max'))}.`,
+    en: (i) => `Household size "${showEn(i.value)}" must be a whole number from ${showEn(p(i, 'min'))} to ${showEn(p(i, 'max'))}.`,
   },
   'HH.CATEGORY_UNKNOWN': {
     vi: (i) =>
@@ -159,21 +169,21 @@ const CATALOGUE: Record<IssueCode, { vi: Render; en: Render }> = {
     en: (i) =>
       i.column === null
         ? 'Mark exactly one category (poor, near-poor, newly escaped).'
-        : `Category "${show(i.value)}" is not recognised; use poor (N), near-poor (CN) or newly escaped (MTN).`,
+        : `Category "${showEn(i.value)}" is not recognised; use poor (N), near-poor (CN) or newly escaped (MTN).`,
   },
   'HH.DEPRIVATION_COUNT': {
     vi: (i) => `Tổng số chỉ số thiếu hụt ghi ${show(i.value)}, nhưng đếm được ${show(i.expected)} dấu x.`,
-    en: (i) => `The stated number of deprivations is ${show(i.value)}, but ${show(i.expected)} are marked.`,
+    en: (i) => `The stated number of deprivations is ${showEn(i.value)}, but ${showEn(i.expected)} are marked.`,
   },
   'HH.B2_MISMATCH': {
     vi: (i) => `Điểm B2 là ${show(i.value)}, nhưng phải bằng 10 × số chỉ số thiếu hụt = ${show(i.expected)}.`,
-    en: (i) => `B2 is ${show(i.value)} but must be 10 × the deprivations = ${show(i.expected)}.`,
+    en: (i) => `B2 is ${showEn(i.value)} but must be 10 × the deprivations = ${showEn(i.expected)}.`,
   },
   'HH.CLASS_MISMATCH': {
     vi: (i, l) =>
       `Hộ ghi là ${category(i.value, l)}, nhưng với ${p(i, 'incomeSide') === 'b1' ? `điểm B1 ${show(p(i, 'income'))} (chuẩn ${show(p(i, 'line'))})` : `thu nhập ${money(p(i, 'income'))} (chuẩn ${money(p(i, 'line'))})`} và ${show(p(i, 'deprivations'))} chỉ số thiếu hụt thì theo chuẩn ${show(p(i, 'pack'))} là ${category(i.expected, l)}.`,
     en: (i, l) =>
-      `Recorded as ${category(i.value, l)}, but with ${p(i, 'incomeSide') === 'b1' ? `B1 ${show(p(i, 'income'))} (line ${show(p(i, 'line'))})` : `income ${show(p(i, 'income'))} (line ${show(p(i, 'line'))})`} and ${show(p(i, 'deprivations'))} deprivations the ${show(p(i, 'pack'))} standard says ${category(i.expected, l)}.`,
+      `Recorded as ${category(i.value, l)}, but with ${p(i, 'incomeSide') === 'b1' ? `B1 ${showEn(p(i, 'income'))} (line ${showEn(p(i, 'line'))})` : `income ${showEn(p(i, 'income'))} (line ${showEn(p(i, 'line'))})`} and ${showEn(p(i, 'deprivations'))} deprivations the ${showEn(p(i, 'pack'))} standard says ${category(i.expected, l)}.`,
   },
   'HH.ESCAPED_WINDOW': {
     vi: (i) =>
@@ -183,71 +193,71 @@ const CATALOGUE: Record<IssueCode, { vi: Render; en: Render }> = {
     en: (i) =>
       i.value === null
         ? 'A newly escaped household needs its year out of poverty.'
-        : `Year out of poverty ${show(i.value)} is outside the newly-escaped window (${show(p(i, 'from'))}–${show(p(i, 'to'))}).`,
+        : `Year out of poverty ${showEn(i.value)} is outside the newly-escaped window (${showEn(p(i, 'from'))}–${showEn(p(i, 'to'))}).`,
   },
   'HH.AGE_RANGE': {
     vi: (i) => `Chủ hộ ${show(p(i, 'age'))} tuổi, ngoài khoảng ${show(p(i, 'min'))}–${show(p(i, 'max'))}; kiểm tra lại năm sinh.`,
-    en: (i) => `The head is ${show(p(i, 'age'))} years old, outside ${show(p(i, 'min'))}–${show(p(i, 'max'))}; check the birth year.`,
+    en: (i) => `The head is ${showEn(p(i, 'age'))} years old, outside ${showEn(p(i, 'min'))}–${showEn(p(i, 'max'))}; check the birth year.`,
   },
   'BEN.PROJECT_UNKNOWN': {
     vi: (i) => `"${show(i.value)}" không phải dự án/tiểu dự án nào trong kế hoạch của xã.`,
-    en: (i) => `"${show(i.value)}" is no sub-project of the commune plan.`,
+    en: (i) => `"${showEn(i.value)}" is no sub-project of the commune plan.`,
   },
   'BEN.HOUSEHOLD_NOT_FOUND': {
     vi: (i) => `Không tìm thấy hộ "${show(i.value)}" trong danh sách hộ nghèo, cận nghèo, mới thoát nghèo của xã; ${show(p(i, 'project'))} chỉ hỗ trợ người thuộc các hộ này.`,
-    en: (i) => `Household "${show(i.value)}" is not on the commune's list; ${show(p(i, 'project'))} serves only listed households.`,
+    en: (i) => `Household "${showEn(i.value)}" is not on the commune's list; ${showEn(p(i, 'project'))} serves only listed households.`,
   },
   'BEN.INELIGIBLE': {
     vi: (i) => `Hộ "${show(i.value)}" không thuộc diện được ${show(p(i, 'project'))} hỗ trợ tại ngày hỗ trợ (${show(p(i, 'reason'))}).`,
-    en: (i) => `Household "${show(i.value)}" is not eligible for ${show(p(i, 'project'))} at the support date (${show(p(i, 'reason'))}).`,
+    en: (i) => `Household "${showEn(i.value)}" is not eligible for ${showEn(p(i, 'project'))} at the support date (${showEn(p(i, 'reason'))}).`,
   },
   'BEN.AGE_RANGE': {
     vi: (i) => `Người được hỗ trợ ${show(p(i, 'age'))} tuổi tại ngày hỗ trợ, không thuộc độ tuổi của ${show(p(i, 'project'))} (${show(p(i, 'rule'))}).`,
-    en: (i) => `The beneficiary is ${show(p(i, 'age'))} at the support date, outside ${show(p(i, 'project'))}'s ages (${show(p(i, 'rule'))}).`,
+    en: (i) => `The beneficiary is ${showEn(p(i, 'age'))} at the support date, outside ${showEn(p(i, 'project'))}'s ages (${showEn(p(i, 'rule'))}).`,
   },
   'BEN.DATE_OUTSIDE_YEAR': {
-    vi: (i) => `Ngày hỗ trợ ${show(i.value)} nằm ngoài năm kế hoạch ${show(p(i, 'year'))}.`,
-    en: (i) => `Support date ${show(i.value)} is outside the plan year ${show(p(i, 'year'))}.`,
+    vi: (i) => `Ngày hỗ trợ ${day(i.value)} nằm ngoài năm kế hoạch ${show(p(i, 'year'))}.`,
+    en: (i) => `Support date ${showEn(i.value)} is outside the plan year ${showEn(p(i, 'year'))}.`,
   },
   'BEN.DUPLICATE': {
     vi: (i) => `Người này đã có trong ${show(p(i, 'project'))} ở dòng ${show(p(i, 'firstRow'))}${p(i, 'firstSheet') ? ` (trang ${show(p(i, 'firstSheet'))})` : ''}.`,
-    en: (i) => `This person is already listed for ${show(p(i, 'project'))} at row ${show(p(i, 'firstRow'))}.`,
+    en: (i) => `This person is already listed for ${showEn(p(i, 'project'))} at row ${showEn(p(i, 'firstRow'))}.`,
   },
   'PRG.PROJECT_MISSING': {
     vi: (i) => `Báo cáo thiếu dòng của ${show(i.expected)} (${show(p(i, 'name'))}) có trong kế hoạch.`,
-    en: (i) => `The report has no row for ${show(i.expected)} (${show(p(i, 'name'))}) of the plan.`,
+    en: (i) => `The report has no row for ${showEn(i.expected)} (${showEn(p(i, 'name'))}) of the plan.`,
   },
   'PRG.PROJECT_UNKNOWN': {
     vi: (i) => `"${show(i.value)}" không phải dự án/tiểu dự án nào trong kế hoạch của xã.`,
-    en: (i) => `"${show(i.value)}" names no sub-project of the commune plan.`,
+    en: (i) => `"${showEn(i.value)}" names no sub-project of the commune plan.`,
   },
   'PRG.LEAD_MISMATCH': {
     vi: (i) => `Cơ quan chủ trì "${show(i.value)}" khác với kế hoạch: ${show(i.expected)}.`,
-    en: (i) => `Lead unit "${show(i.value)}" differs from the plan: ${show(i.expected)}.`,
+    en: (i) => `Lead unit "${showEn(i.value)}" differs from the plan: ${showEn(i.expected)}.`,
   },
   'PRG.NEGATIVE': {
     vi: (i, _l, f) => `"${f}" không được âm (${show(i.value)}).`,
-    en: (i, _l, f) => `"${f}" cannot be negative (${show(i.value)}).`,
+    en: (i, _l, f) => `"${f}" cannot be negative (${showEn(i.value)}).`,
   },
   'PRG.FUNDS_TOTAL': {
     vi: (i) => `Tổng kinh phí ${show(i.value)} khác tổng NSTW + NSĐP + huy động = ${show(i.expected)}.`,
-    en: (i) => `Allocated total ${show(i.value)} differs from central + local + mobilised = ${show(i.expected)}.`,
+    en: (i) => `Allocated total ${showEn(i.value)} differs from central + local + mobilised = ${showEn(i.expected)}.`,
   },
   'PRG.OVERSPENT': {
     vi: (i) => `Kinh phí đã giải ngân ${show(i.value)} lớn hơn kinh phí được phân bổ ${show(i.expected)}.`,
-    en: (i) => `Disbursed ${show(i.value)} exceeds allocated ${show(i.expected)}.`,
+    en: (i) => `Disbursed ${showEn(i.value)} exceeds allocated ${showEn(i.expected)}.`,
   },
   'PRG.OVERDUE': {
     vi: (i) => `${show(p(i, 'project'))} có hạn hoàn thành ${show(p(i, 'due'))} nhưng tiến độ ghi "${show(i.value)}".`,
-    en: (i) => `${show(p(i, 'project'))} was due ${show(p(i, 'due'))} but its status is "${show(i.value)}".`,
+    en: (i) => `${showEn(p(i, 'project'))} was due ${showEn(p(i, 'due'))} but its status is "${showEn(i.value)}".`,
   },
   'PRG.BENEFICIARY_COUNT': {
     vi: (i) => `Số đối tượng ${show(i.value)} khác số dòng trong danh sách đối tượng của ${show(p(i, 'project'))}: ${show(i.expected)}.`,
-    en: (i) => `The count ${show(i.value)} differs from the ${show(i.expected)} rows of ${show(p(i, 'project'))}'s beneficiary list.`,
+    en: (i) => `The count ${showEn(i.value)} differs from the ${showEn(i.expected)} rows of ${showEn(p(i, 'project'))}'s beneficiary list.`,
   },
   'SUBMIT.LATE': {
-    vi: (i) => `Nộp sau hạn báo cáo ${show(i.expected)}.`,
-    en: (i) => `Submitted after the deadline ${show(i.expected)}.`,
+    vi: (i) => `Nộp sau hạn báo cáo ${day(i.expected)} (23:59 giờ Việt Nam).`,
+    en: (i) => `Submitted after the deadline ${showEn(i.expected)}.`,
   },
 };
 
