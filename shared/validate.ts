@@ -3,14 +3,14 @@ import { type Issue, hasErrors } from './issues.ts';
 import type { Lang } from './messages.ts';
 import { type Period, periodLastDay } from './periods.ts';
 import type { CommunePlan } from './plans/plan.ts';
-import { RULE_PACKS, type RulePack, rulePackFor } from './standards/index.ts';
+import { type RulePack, rulePackFor } from './standards/index.ts';
 import { type Table, mappingOf, readTable } from './table/read-table.ts';
 import type { SheetKind } from './sheet-kind.ts';
 import { type RuleEnv, SheetReport } from './rules/context.ts';
 import { type HouseholdRecord, checkHouseholds } from './rules/households.ts';
 import { type BeneficiaryRecord, HouseholdIndex, type SeenPeople, checkBeneficiaries } from './rules/beneficiaries.ts';
 import { type ProgressRecord, checkProgress } from './rules/progress.ts';
-import { KINDS } from './kinds/index.ts';
+import { projectFromTitle } from './plans/resolve-project.ts';
 
 export interface SheetInput {
   grid: Grid;
@@ -153,12 +153,7 @@ export function validateWorkbook(sheets: readonly SheetInput[], options: Validat
 }
 
 function projectNamedInTitle(t: Table, plan: CommunePlan): boolean {
-  return projectFromTitleCached(t, plan) !== null;
-}
-
-import { projectFromTitle } from './plans/resolve-project.ts';
-function projectFromTitleCached(t: Table, plan: CommunePlan): string | null {
-  return projectFromTitle(plan, t.titleLines);
+  return projectFromTitle(plan, t.titleLines) !== null;
 }
 
 function columnOrder(letters: string | null): number {
@@ -172,4 +167,3 @@ export function sortIssues(issues: readonly Issue[]): Issue[] {
   return [...issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || columnOrder(a.column) - columnOrder(b.column));
 }
 
-export { RULE_PACKS, KINDS };

@@ -1,4 +1,4 @@
-import { type CellValue, type ColumnMapping, type Grid, isBlank, isCellDate } from '../grid/grid.ts';
+import { type CellValue, type ColumnMapping, type Grid, isBlank } from '../grid/grid.ts';
 import { columnLetters, columnNumber, parseRange } from '../grid/address.ts';
 import { cellText } from '../grid/values.ts';
 import { KIND_LIST, KINDS, type FieldSpec, type KindSpec } from '../kinds/index.ts';
@@ -370,8 +370,4 @@ export function mappingOf(table: Table): ColumnMapping {
     if (base && !table.columns.has(base) && columns[base] === undefined) columns[base] = columnLetters(col);
   }
   return { kind: table.kind, headerRow: table.headerRow, headerRows: table.headerRows, columns };
-}
-
-export function isDateCell(v: CellValue | undefined): boolean {
-  return isCellDate(v);
 }
