@@ -3,7 +3,7 @@ import type { Lang } from '../shared/messages.ts';
 import { type Period, periodYear } from '../shared/periods.ts';
 import type { CommunePlan } from '../shared/plans/plan.ts';
 import { readTable } from '../shared/table/read-table.ts';
-import { type WorkbookResult, validateWorkbook } from '../shared/validate.ts';
+import { type SheetInput, type WorkbookResult, validateWorkbook } from '../shared/validate.ts';
 import { type MarkOptions, type MarkResult, markIssues } from './excel/marks.ts';
 import { type ReadProgress, type SheetRead, readWorkbook } from './excel/read-workbook.ts';
 
@@ -15,27 +15,31 @@ export interface CheckOptions extends MarkOptions {
   mappings: Readonly<Record<string, ColumnMapping>>;
   /** The plan for a year (fetched, cached or the demo), asked once the workbook has been read. */
   planFor: (year: number) => Promise<CommunePlan>;
-  /** The year when neither the pane nor a title names one. */
+  /** The year when neither the pane nor a title names a period (and no default period is given). */
   defaultYear: number;
+  /** The period when neither the pane nor a title names one (the pane's: today's quarter). */
+  defaultPeriod?: Period;
   onProgress?: (p: ReadProgress | { phase: 'marking' }) => void;
 }
 
 export interface CheckOutcome {
   result: WorkbookResult;
   sheets: SheetRead[];
+  /** Exactly what the engine validated: each grid with the officer's saved mapping (what "Gửi" sends). */
+  inputs: SheetInput[];
+  /** The period validated against: chosen, else a title's, else the default; null with none of them. */
+  period: Period | null;
   marks: MarkResult;
   year: number;
 }
 
-/** The year to fetch the plan for: the chosen period's, else the first title period's. */
-export function reportYear(sheets: readonly SheetRead[], mappings: Readonly<Record<string, ColumnMapping>>, period: Period | undefined, fallback: number): number {
-  if (period) return periodYear(period);
+/** The period the first sheet title names (the engine's own rule: the first table with one). */
+export function titlePeriod(sheets: readonly SheetRead[], mappings: Readonly<Record<string, ColumnMapping>>): Period | null {
   for (const { grid } of sheets) {
-    const mapping = mappings[grid.name];
-    const read = readTable(grid, mapping);
-    if (read.ok && read.table.period) return periodYear(read.table.period);
+    const read = readTable(grid, mappings[grid.name]);
+    if (read.ok && read.table.period) return read.table.period;
   }
-  return fallback;
+  return null;
 }
 
 /**
@@ -44,16 +48,21 @@ export function reportYear(sheets: readonly SheetRead[], mappings: Readonly<Reco
  */
 export async function checkWorkbook(context: Excel.RequestContext, options: CheckOptions): Promise<CheckOutcome> {
   const read = await readWorkbook(context, options.onProgress ? { onProgress: options.onProgress } : {});
-  const year = reportYear(read.sheets, options.mappings, options.period, options.defaultYear);
+  const period = options.period ?? titlePeriod(read.sheets, options.mappings) ?? options.defaultPeriod ?? null;
+  const year = period ? periodYear(period) : options.defaultYear;
   const plan = await options.planFor(year);
-  const result = validateWorkbook(
-    read.sheets.map(({ grid }) => {
-      const mapping = options.mappings[grid.name];
-      return mapping ? { grid, mapping } : { grid };
-    }),
-    { plan, lang: options.lang, ...(options.period ? { period: options.period } : {}) },
-  );
+  const inputs: SheetInput[] = read.sheets.map(({ grid }) => {
+    const mapping = options.mappings[grid.name];
+    return mapping ? { grid, mapping } : { grid };
+  });
+  const result = validateWorkbook(inputs, { plan, lang: options.lang, ...(period ? { period } : {}) });
   options.onProgress?.({ phase: 'marking' });
   const marks = await markIssues(context, result.issues, read.storedMarks, read.sheetNames, { notes: options.notes });
-  return { result, sheets: read.sheets, marks, year };
+  return { result, sheets: read.sheets, inputs, period, marks, year };
+}
+
+/** Whether the workbook still holds exactly the grids the check validated (an edit since makes the check stale). */
+export async function stillAsChecked(context: Excel.RequestContext, outcome: CheckOutcome): Promise<boolean> {
+  const read = await readWorkbook(context);
+  return JSON.stringify(read.sheets.map((s) => s.grid)) === JSON.stringify(outcome.sheets.map((s) => s.grid));
 }

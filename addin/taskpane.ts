@@ -1,9 +1,12 @@
+import { queueStore } from './submit/queue-store.ts';
 import { failureText } from './ui/strings.ts';
 import { mountTaskPane } from './ui/app.ts';
 
 /**
  * The task pane's entry: waits for Office, then mounts the pane with the real Excel, the
- * document's settings and this computer's localStorage. Everything else is in ui/ and excel/.
+ * document's settings, this computer's localStorage, and IndexedDB for a submission waiting for the
+ * network. Everything else is in ui/, excel/ and submit/. (The browser tests inject a stand-in as
+ * `Office` and `Excel` before this runs: tests/e2e/taskpane-host.ts.)
  */
 Office.onReady((info) => {
   const root = document.getElementById('app');
@@ -23,5 +26,6 @@ Office.onReady((info) => {
     fetch: window.fetch.bind(window),
     notes: Office.context.requirements.isSetSupported('ExcelApi', '1.18'),
     defaultServerUrl: window.location.origin,
+    queueStore: queueStore({ indexedDB: window.indexedDB, storage: window.localStorage }),
   });
 });

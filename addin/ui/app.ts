@@ -1,3 +1,4 @@
+import type { SubmissionReceipt } from '../../shared/api.ts';
 import { columnLetters } from '../../shared/grid/address.ts';
 import type { ColumnMapping, Grid } from '../../shared/grid/grid.ts';
 import type { Issue } from '../../shared/issues.ts';
@@ -5,7 +6,7 @@ import { KINDS } from '../../shared/kinds/index.ts';
 import { type Lang, fieldLabel, renderMessage } from '../../shared/messages.ts';
 import { type Period, periodsOfYear } from '../../shared/periods.ts';
 import type { SheetSummary } from '../../shared/validate.ts';
-import { type CheckOutcome, checkWorkbook } from '../check.ts';
+import { type CheckOutcome, checkWorkbook, stillAsChecked } from '../check.ts';
 import { applyFix, selectIssue } from '../excel/cell-actions.ts';
 import { exportIssues } from '../excel/export-issues.ts';
 import { clearMarks } from '../excel/marks.ts';
@@ -13,6 +14,7 @@ import { ISSUES_SHEET, type ReadProgress } from '../excel/read-workbook.ts';
 import { AddinError } from '../errors.ts';
 import { fixFor } from '../fixes.ts';
 import { type IssueGroup, groupIssues, issuePlace, listOrder } from '../issue-list.ts';
+import { dayText, periodOn, vietnamDateTime } from '../period-choice.ts';
 import { type PlanChoice, planForYear } from '../plan-source.ts';
 import {
   type DocumentSettings,
@@ -23,8 +25,12 @@ import {
   saveMappings,
   saveUserSettings,
 } from '../settings.ts';
+import { type QueueStore, queueStore } from '../submit/queue-store.ts';
+import { submissionRequest } from '../submit/request.ts';
+import { type SubmitState, type Timers, createSubmitter } from '../submit/submitter.ts';
+import { type Child, h } from './dom.ts';
 import { createActionRunner } from './run-action.ts';
-import { codeTitle, failureText, kindName, t } from './strings.ts';
+import { codeTitle, failureText, kindName, periodName, sizeText, t } from './strings.ts';
 
 /** What the pane needs from its surroundings; the real ones in taskpane.ts, stand-ins in tests. */
 export interface PaneDeps {
@@ -38,6 +44,18 @@ export interface PaneDeps {
   /** The origin the pane was served from: the API lives there too. */
   defaultServerUrl: string;
   now?: () => Date;
+  /** Where a submission waits for the network (IndexedDB in the pane; default: IndexedDB if any, else localStorage). */
+  queueStore?: QueueStore;
+  /** Retry timers (default: setTimeout). */
+  timers?: Timers;
+  /** "The network is back" (default: window's `online` event). */
+  onOnline?: (listener: () => void) => () => void;
+  random?: () => number;
+}
+
+export interface TaskPane {
+  /** Stops retry timers and listeners (the queued submission stays stored). */
+  dispose(): void;
 }
 
 interface State {
@@ -49,45 +67,16 @@ interface State {
   error: string | null;
   outcome: CheckOutcome | null;
   plan: PlanChoice | null;
+  /** The issues listed: the last check's, or the server's after it refused a submission (422). */
+  issues: Issue[];
+  issuesFrom: 'check' | 'server';
   groups: IssueGroup[];
   order: Issue[];
   cursor: number;
   fixed: Set<Issue>;
   showSettings: boolean;
-}
-
-type Child = Node | string | null | false | undefined;
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value as EventListener);
-    else if (key === 'className') el.className = String(value);
-    else if (key === 'value' && (el instanceof HTMLInputElement || el instanceof HTMLSelectElement)) el.value = String(value);
-    else if (value === true) el.setAttribute(key, '');
-    else el.setAttribute(key, String(value));
-  }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  // A select's value can only be set once its options are there.
-  if (el instanceof HTMLSelectElement) {
-    const chosen = [...el.options].find((o) => o.hasAttribute('selected'));
-    if (chosen) el.value = chosen.value;
-  }
-  return el;
-}
-
-const PERIOD_NAMES: Record<string, { vi: string; en: string }> = {
-  Q1: { vi: 'Quý I', en: 'Q1' },
-  Q2: { vi: 'Quý II', en: 'Q2' },
-  Q3: { vi: 'Quý III', en: 'Q3' },
-  Q4: { vi: 'Quý IV', en: 'Q4' },
-  H1: { vi: '6 tháng đầu năm', en: 'First half' },
-  Y: { vi: 'Cả năm', en: 'Year' },
-};
-
-function periodName(p: Period, lang: Lang): string {
-  return `${PERIOD_NAMES[p.slice(5)]?.[lang] ?? p} ${p.slice(0, 4)}`;
+  submit: SubmitState;
+  focusReceipt: boolean;
 }
 
 function viDate(iso: string): string {
@@ -106,7 +95,13 @@ function columnLabel(grid: Grid, headerRow: number, headerRows: number, col: num
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-export function mountTaskPane(root: HTMLElement, deps: PaneDeps): void {
+function windowOnline(listener: () => void): () => void {
+  if (typeof window === 'undefined') return () => undefined;
+  window.addEventListener('online', listener);
+  return () => window.removeEventListener('online', listener);
+}
+
+export function mountTaskPane(root: HTMLElement, deps: PaneDeps): TaskPane {
   const now = deps.now ?? (() => new Date());
   const state: State = {
     settings: loadUserSettings(deps.storage, deps.defaultServerUrl),
@@ -117,11 +112,15 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): void {
     error: null,
     outcome: null,
     plan: null,
+    issues: [],
+    issuesFrom: 'check',
     groups: [],
     order: [],
     cursor: -1,
     fixed: new Set(),
     showSettings: false,
+    submit: { phase: 'idle' },
+    focusReceipt: false,
   };
   const lang = (): Lang => state.settings.lang;
 
@@ -138,10 +137,65 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): void {
     },
   });
 
+  const showIssues = (issues: Issue[], from: State['issuesFrom']): void => {
+    state.issues = issues;
+    state.issuesFrom = from;
+    state.groups = groupIssues(issues);
+    state.order = listOrder(state.groups);
+    state.cursor = -1;
+    state.fixed = new Set();
+  };
+
+  const submitter = createSubmitter({
+    fetch: deps.fetch,
+    store: deps.queueStore ?? queueStore({ indexedDB: typeof indexedDB === 'undefined' ? undefined : indexedDB, storage: deps.storage }),
+    storage: deps.storage,
+    token: () => state.settings.token,
+    now,
+    onChange(s) {
+      state.submit = s;
+      if (s.phase === 'refused') showIssues(s.issues, 'server');
+      if (s.phase === 'accepted') state.focusReceipt = true;
+      if (s.phase === 'cancelled') state.info = t('sendCancelled', lang());
+      render();
+    },
+    onOnline: deps.onOnline ?? windowOnline,
+    ...(deps.timers ? { timers: deps.timers } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+  });
+
   function progressText(p: ReadProgress | { phase: 'marking' }): string {
     if ('phase' in p) return t('marking', lang());
     const pct = p.cellsTotal > 0 ? Math.round((100 * p.cellsRead) / p.cellsTotal) : 100;
     return `${t('reading', lang())} “${p.sheet}”… ${pct}%`;
+  }
+
+  /** Kiểm tra's work: read, validate, mark; the list shows the check's issues. */
+  async function runCheck(): Promise<CheckOutcome> {
+    let choice: PlanChoice | null = null;
+    const outcome = await deps.run((context) =>
+      checkWorkbook(context, {
+        lang: lang(),
+        ...(state.period ? { period: state.period } : {}),
+        defaultPeriod: periodOn(now()),
+        mappings: loadMappings(deps.documentSettings),
+        notes: deps.notes,
+        defaultYear: now().getFullYear(),
+        planFor: async (year) => {
+          choice = await planForYear(year, state.settings, { fetch: deps.fetch, storage: deps.storage, now });
+          return choice.plan;
+        },
+        onProgress: (p) => {
+          state.progress = progressText(p);
+          updateStatus();
+        },
+      }),
+    );
+    state.plan = choice;
+    state.outcome = outcome;
+    showIssues(outcome.result.issues, 'check');
+    if (state.submit.phase !== 'sending' && state.submit.phase !== 'waiting') state.submit = { phase: 'idle' };
+    return outcome;
   }
 
   const check = () =>
@@ -149,32 +203,55 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): void {
       state.info = '';
       state.progress = t('working', lang());
       updateStatus();
-      let choice: PlanChoice | null = null;
-      const outcome = await deps.run((context) =>
-        checkWorkbook(context, {
-          lang: lang(),
-          ...(state.period ? { period: state.period } : {}),
-          mappings: loadMappings(deps.documentSettings),
-          notes: deps.notes,
-          defaultYear: now().getFullYear(),
-          planFor: async (year) => {
-            choice = await planForYear(year, state.settings, { fetch: deps.fetch, storage: deps.storage, now });
-            return choice.plan;
-          },
-          onProgress: (p) => {
-            state.progress = progressText(p);
-            updateStatus();
-          },
-        }),
-      );
-      state.plan = choice;
-      state.outcome = outcome;
-      state.groups = groupIssues(outcome.result.issues);
-      state.order = listOrder(state.groups);
-      state.cursor = -1;
-      state.fixed = new Set();
+      const outcome = await runCheck();
       state.info = outcome.result.issues.length === 0 ? t('noIssues', lang()) : '';
     });
+
+  const errorCount = (): number => state.issues.filter((i) => i.severity === 'error').length;
+
+  /** Why "Gửi" cannot be pressed now, or null. */
+  function submitBlocked(): string | null {
+    const l = lang();
+    const outcome = state.outcome;
+    if (state.submit.phase === 'waiting' || state.submit.phase === 'sending') return state.submit.phase === 'waiting' ? t('submitQueued', l) : '';
+    if (!outcome) return t('submitNeedsCheck', l);
+    const errors = errorCount();
+    if (errors > 0) return t('submitHasErrors', l, { n: errors });
+    if (state.settings.serverUrl === '' || state.settings.token === '') return t('submitNoToken', l);
+    if (!submissionRequest(outcome)) return t('submitNoSheets', l, { period: periodName(outcome.period ?? '', l) });
+    return null;
+  }
+
+  const send = () =>
+    runAction(async () => {
+      let outcome = state.outcome;
+      if (!outcome || submitBlocked() !== null) return;
+      state.info = '';
+      state.progress = t('verifying', lang());
+      updateStatus();
+      // The check may be stale: another period chosen, a mapping changed, a cell edited. Then check again.
+      const mappings = loadMappings(deps.documentSettings);
+      const checked = outcome;
+      const sameInputs =
+        (state.period === '' || state.period === checked.period) &&
+        checked.inputs.every((input) => JSON.stringify(input.mapping ?? null) === JSON.stringify(mappings[input.grid.name] ?? null)) &&
+        (await deps.run((context) => stillAsChecked(context, checked)));
+      if (!sameInputs) {
+        outcome = await runCheck();
+        const errors = errorCount();
+        if (errors > 0) {
+          state.info = t('changedRechecked', lang(), { n: errors });
+          return;
+        }
+      }
+      const request = submissionRequest(outcome);
+      if (!request) return;
+      state.progress = ''; // the submission card shows its own progress from here
+      await submitter.submit(request, state.settings.serverUrl);
+    });
+
+  const retryNow = () => void submitter.retryNow();
+  const cancelSend = () => void submitter.cancel();
 
   const clear = () =>
     runAction(async () => {
@@ -211,8 +288,7 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): void {
 
   const exportList = () =>
     runAction(async () => {
-      const issues = state.outcome?.result.issues ?? [];
-      await deps.run((context) => exportIssues(context, issues, lang()));
+      await deps.run((context) => exportIssues(context, state.issues, lang()));
       state.info = `${t('exported', lang())} “${ISSUES_SHEET}”.`;
     });
 
@@ -264,12 +340,19 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): void {
   function issueItem(issue: Issue): HTMLElement {
     const l = lang();
     const usual = state.outcome?.sheets.find((s) => s.grid.name === issue.sheet)?.usualFont ?? null;
-    const canFix = fixFor(issue, usual) !== null;
+    const canFix = state.issuesFrom === 'check' && fixFor(issue, usual) !== null;
     const done = state.fixed.has(issue);
     const current = state.order[state.cursor] === issue;
     return h(
       'li',
-      { className: `issue ${issue.severity}${done ? ' done' : ''}`, 'aria-current': current ? 'true' : undefined },
+      {
+        className: `issue ${issue.severity}${done ? ' done' : ''}`,
+        'aria-current': current ? 'true' : undefined,
+        'data-code': issue.code,
+        'data-sheet': issue.sheet,
+        'data-row': issue.row === null ? undefined : String(issue.row),
+        'data-column': issue.column ?? undefined,
+      },
       h(
         'button',
         { type: 'button', className: 'issue-go', onClick: () => void select(issue), disabled: state.busy },
@@ -283,9 +366,9 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): void {
 
   function issuesSection(outcome: CheckOutcome): HTMLElement | null {
     const l = lang();
-    const errors = outcome.result.issues.filter((i) => i.severity === 'error').length;
-    const warnings = outcome.result.issues.length - errors;
-    if (outcome.result.issues.length === 0) return null;
+    const errors = errorCount();
+    const warnings = state.issues.length - errors;
+    if (state.issues.length === 0) return null;
     return h(
       'section',
       { className: 'card', 'aria-labelledby': 'issues-title' },
@@ -295,7 +378,7 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): void {
         { className: 'counts' },
         h('span', { className: 'count error' }, `${errors} ${t('errors', l)}`),
         h('span', { className: 'count warning' }, `${warnings} ${t('warnings', l)}`),
-        outcome.marks.marked > 0 ? h('span', { className: 'muted' }, `${outcome.marks.marked} ${t('cellsMarked', l)}`) : null,
+        state.issuesFrom === 'check' && outcome.marks.marked > 0 ? h('span', { className: 'muted' }, `${outcome.marks.marked} ${t('cellsMarked', l)}`) : null,
       ),
       !deps.notes ? h('p', { className: 'note' }, t('notesUnsupported', l)) : null,
       h(
@@ -319,6 +402,109 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): void {
         ),
       ),
     );
+  }
+
+  function receiptSection(receipt: SubmissionReceipt): HTMLElement {
+    const l = lang();
+    const contents = (['households', 'beneficiaries', 'progress'] as const)
+      .filter((k) => receipt.kinds.includes(k))
+      .map((k) => `${kindName(k, l)}: ${receipt.rowCounts[k]} ${t('dataRows', l)}`)
+      .join('; ');
+    const fact = (term: string, value: string) => [h('dt', {}, term), h('dd', {}, value)];
+    return h(
+      'section',
+      { id: 'receipt', className: 'card receipt', tabindex: '-1', 'aria-labelledby': 'receipt-title' },
+      h('h2', { id: 'receipt-title' }, `✓ ${t('receiptTitle', l)}`),
+      h(
+        'dl',
+        {},
+        ...fact(t('receiptVersion', l), String(receipt.version)),
+        ...fact(t('receiptPeriod', l), periodName(receipt.period, l)),
+        ...fact(t('receiptTime', l), `${vietnamDateTime(receipt.receivedAt)} (${t('vietnamTime', l)})`),
+        ...fact(t('receiptTimeliness', l), `${t(receipt.late ? 'late' : 'onTime', l)} (${t('deadlineWas', l, { day: dayText(receipt.deadline) })})`),
+        ...fact(t('receiptContents', l), contents),
+        ...fact(t('receiptChecksum', l), receipt.checksum.slice(0, 16)),
+      ),
+      receipt.warnings.length > 0
+        ? h(
+            'details',
+            { className: 'receipt-warnings' },
+            h('summary', {}, t('receiptWarnings', l, { n: receipt.warnings.length })),
+            h(
+              'ul',
+              { className: 'issues' },
+              ...receipt.warnings.map((w) =>
+                h(
+                  'li',
+                  { className: 'issue warning', 'data-code': w.code },
+                  h('span', { className: 'text' }, w.sheet === '' ? renderMessage(w, l) : `${issuePlace(w, t('row', l))}: ${renderMessage(w, l)}`),
+                ),
+              ),
+            ),
+          )
+        : null,
+    );
+  }
+
+  /** The submission's progress, its wait for the network, its receipt or why it was not taken. */
+  function submitSection(): HTMLElement | null {
+    const l = lang();
+    const s = state.submit;
+    switch (s.phase) {
+      case 'idle':
+      case 'cancelled':
+        return null;
+      case 'sending': {
+        const text = s.step === 'compress' ? t('compressing', l) : t('sending', l, { size: sizeText(s.bytes ?? 0, l) });
+        return h(
+          'section',
+          { id: 'submission', className: 'card', 'aria-busy': 'true' },
+          s.resumed ? h('p', { className: 'note' }, t('resumed', l, { period: periodName(s.period, l) })) : null,
+          h('label', { for: 'submit-progress' }, text),
+          h('progress', { id: 'submit-progress', max: '3', value: s.step === 'compress' ? '1' : '2' }),
+        );
+      }
+      case 'waiting': {
+        const at = vietnamDateTime(s.retryAt.toISOString()).slice(11);
+        return h(
+          'section',
+          { id: 'submission', className: 'card' },
+          h(
+            'div',
+            { id: 'submit-waiting', className: 'bar warning', role: 'status' },
+            h('strong', {}, t('offline', l)),
+            h('br', {}),
+            t('offlineDetail', l, { n: s.attempt, time: at, period: periodName(s.period, l) }),
+          ),
+          s.persisted ? null : h('p', { className: 'note' }, t('offlineNotKept', l)),
+          h(
+            'div',
+            { className: 'row' },
+            h('button', { type: 'button', id: 'retry-now', onClick: retryNow }, t('retryNow', l)),
+            h('button', { type: 'button', id: 'cancel-send', className: 'subtle', onClick: cancelSend }, t('cancelSend', l)),
+          ),
+        );
+      }
+      case 'accepted':
+        return receiptSection(s.receipt);
+      case 'refused':
+        return h(
+          'section',
+          { id: 'submission', className: 'card' },
+          h('div', { id: 'submit-refused', className: 'bar error', role: 'alert' }, t('serverRefused', l), h('br', {}), h('span', { className: 'muted' }, s.message)),
+        );
+      case 'failed':
+        return h(
+          'section',
+          { id: 'submission', className: 'card' },
+          h(
+            'div',
+            { id: 'submit-failed', className: 'bar error', role: 'alert' },
+            failureText(s.code, l),
+            s.serverMessage ? h('span', { className: 'muted' }, ` ${s.serverMessage}`) : null,
+          ),
+        );
+    }
   }
 
   function mappingEditor(summary: SheetSummary, grid: Grid): HTMLElement | null {
@@ -420,7 +606,7 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): void {
       h(
         'div',
         { className: 'row' },
-        h('button', { type: 'submit', className: 'primary', disabled: state.busy }, t('save', l)),
+        h('button', { type: 'submit', id: 'save-settings', className: 'primary', disabled: state.busy }, t('save', l)),
         h(
           'button',
           {
@@ -437,17 +623,77 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): void {
     return form;
   }
 
+  /** Quarter, six months or year: of this year and the two before (late reports), the year checked and the chosen one. */
+  function periodPicker(): HTMLElement {
+    const l = lang();
+    const today = periodOn(now());
+    const thisYear = Number(today.slice(0, 4));
+    const years = [...new Set([state.outcome?.year ?? thisYear, thisYear, thisYear - 1, thisYear - 2, ...(state.period ? [Number(state.period.slice(0, 4))] : [])])].sort((a, b) => b - a);
+    const fromTitle = state.outcome?.result.sheets.find((s) => s.period !== null)?.period ?? null;
+    const auto = !state.outcome
+      ? `${t('periodFromTitle', l)} (${periodName(today, l)})`
+      : fromTitle
+        ? `${t('periodFromTitle', l)}: ${periodName(fromTitle, l)}`
+        : `${t('periodToday', l)}: ${periodName(state.outcome.period ?? today, l)}`;
+    return h(
+      'select',
+      {
+        id: 'period',
+        disabled: state.busy,
+        'aria-describedby': state.period === '' ? 'period-hint' : undefined,
+        onChange: (e: Event) => {
+          state.period = (e.target as HTMLSelectElement).value as Period | '';
+          render();
+        },
+      },
+      h('option', { value: '', selected: state.period === '' }, auto),
+      ...years.map((y) => h('optgroup', { label: String(y) }, ...periodsOfYear(y).map((p) => h('option', { value: p, selected: state.period === p }, periodName(p, l))))),
+    );
+  }
+
   let statusEl: HTMLElement | null = null;
   /** Progress changes only the status line, not the (possibly long) lists. */
   function updateStatus(): void {
     if (statusEl) statusEl.textContent = state.busy ? state.progress : state.info;
   }
 
+  /** The element with focus, by id, so a re-render (which rebuilds the pane) gives it back. */
+  let focusId: string | null = null;
+  let focused: HTMLElement | null = null;
+  function rememberFocus(): void {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body && root.contains(active)) focusId = active.id || null;
+    // Focus left the pane on purpose (the element is still there): do not pull it back.
+    else if (focused?.isConnected) focusId = null;
+  }
+  function restoreFocus(): void {
+    if (state.focusReceipt && root.querySelector('#receipt')) {
+      state.focusReceipt = false;
+      focusId = 'receipt';
+    }
+    const target = focusId ? document.getElementById(focusId) : null;
+    if (!target || !root.contains(target) || (target instanceof HTMLButtonElement && target.disabled)) return;
+    target.focus();
+    focused = target;
+  }
+
   function render(): void {
+    rememberFocus();
     const l = lang();
     document.documentElement.lang = l;
-    const year = state.outcome?.year ?? now().getFullYear();
-    const periods = [...periodsOfYear(year - 1), ...periodsOfYear(year)];
+    const blocked = submitBlocked();
+    const outcome = state.outcome;
+    const submitPeriod = state.period || outcome?.period || null;
+    const periodChanged = outcome !== null && state.period !== '' && state.period !== outcome.period;
+    const request = outcome ? submissionRequest(outcome) : null;
+    const submitNote =
+      blocked !== null && blocked !== ''
+        ? blocked
+        : periodChanged
+          ? t('submitWillRecheck', l)
+          : request && blocked === null
+            ? t('submitSheets', l, { n: request.sheets.length, names: request.sheets.map((x) => x.grid.name).join(', ') })
+            : '';
     const parts: Child[] = [
       h(
         'header',
@@ -457,6 +703,7 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): void {
           'button',
           {
             type: 'button',
+            id: 'settings-toggle',
             className: 'subtle',
             'aria-expanded': state.showSettings ? 'true' : 'false',
             onClick: () => {
@@ -472,33 +719,38 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): void {
         'div',
         { className: 'toolbar' },
         h('label', { for: 'period' }, t('period', l)),
-        h(
-          'select',
-          {
-            id: 'period',
-            disabled: state.busy,
-            onChange: (e: Event) => {
-              state.period = (e.target as HTMLSelectElement).value as Period | '';
-            },
-          },
-          h('option', { value: '', selected: state.period === '' }, t('periodAuto', l)),
-          ...periods.map((p) => h('option', { value: p, selected: state.period === p }, periodName(p, l))),
-        ),
+        periodPicker(),
+        state.period === '' ? h('p', { id: 'period-hint', className: 'muted' }, t('periodAutoHint', l, { period: periodName(periodOn(now()), l) })) : null,
         h(
           'div',
           { className: 'row' },
           h('button', { type: 'button', id: 'check', className: 'primary', onClick: () => void check(), disabled: state.busy }, t('check', l)),
+          h(
+            'button',
+            { type: 'button', id: 'submit', className: 'primary', onClick: () => void send(), disabled: state.busy || blocked !== null, 'aria-describedby': 'submit-note' },
+            submitPeriod ? `${t('submit', l)} — ${periodName(submitPeriod, l)}` : t('submit', l),
+          ),
           h('button', { type: 'button', id: 'clear', onClick: () => void clear(), disabled: state.busy }, t('clear', l)),
         ),
+        h('p', { id: 'submit-note', className: 'muted' }, submitNote),
       ),
       (statusEl = h('div', { className: 'status', role: 'status', 'aria-live': 'polite' }, state.busy ? state.progress : state.info)),
       state.error ? h('div', { className: 'bar error', role: 'alert' }, state.error) : null,
       planNote(),
-      state.outcome ? issuesSection(state.outcome) : null,
-      state.outcome ? sheetsSection(state.outcome) : null,
+      submitSection(),
+      outcome ? issuesSection(outcome) : null,
+      outcome ? sheetsSection(outcome) : null,
     ];
     root.replaceChildren(...parts.filter((p): p is Node | string => p !== null && p !== undefined && p !== false));
+    restoreFocus();
   }
 
   render();
+  // A submission an earlier pane could not send (Excel closed while offline) goes out now.
+  void submitter.resume();
+  return {
+    dispose() {
+      submitter.dispose();
+    },
+  };
 }

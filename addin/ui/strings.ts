@@ -25,7 +25,6 @@ const UI = {
   },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
   period: { vi: 'Kỳ báo cáo', en: 'Report period' },
-  periodAuto: { vi: 'Theo tiêu đề trang', en: 'From the sheet title' },
   working: { vi: 'Đang làm…', en: 'Working…' },
   reading: { vi: 'Đang đọc', en: 'Reading' },
   marking: { vi: 'Đang đánh dấu các ô…', en: 'Marking cells…' },
@@ -70,12 +69,92 @@ const UI = {
   },
   cellsMarked: { vi: 'ô được đánh dấu', en: 'cells marked' },
   fixHint: { vi: 'Bấm Kiểm tra lại để cập nhật danh sách.', en: 'Press Check again to refresh the list.' },
+  // ---- the period picker
+  periodFromTitle: { vi: 'Theo tiêu đề trang', en: 'From the sheet titles' },
+  periodToday: { vi: 'Kỳ hiện tại', en: 'Current period' },
+  periodAutoHint: {
+    vi: 'Nếu tiêu đề trang không ghi kỳ, dùng kỳ hiện tại ({period}).',
+    en: 'When no sheet title names a period, the current one ({period}) is used.',
+  },
+  // ---- submitting
+  submit: { vi: 'Gửi báo cáo', en: 'Submit report' },
+  submitNeedsCheck: { vi: 'Bấm Kiểm tra trước; khi không còn lỗi thì gửi được.', en: 'Run Check first; once there is no error the report can be submitted.' },
+  submitHasErrors: {
+    vi: 'Chưa gửi được: còn {n} lỗi. Sửa các ô được đánh dấu rồi bấm Kiểm tra lại.',
+    en: 'Cannot submit yet: {n} errors remain. Fix the marked cells, then Check again.',
+  },
+  submitNoToken: { vi: 'Chưa có mã truy cập: vào Cài đặt để nhập địa chỉ máy chủ và mã truy cập.', en: 'No access token: enter the server and your token in Settings.' },
+  submitNoSheets: { vi: 'Không có trang nào của kỳ {period} để gửi.', en: 'No sheet of {period} to submit.' },
+  submitQueued: { vi: 'Đang chờ gửi lại báo cáo trước; bấm Thử lại ngay hoặc Huỷ gửi.', en: 'The previous report is waiting to be resent; choose Retry now or Cancel.' },
+  submitWillRecheck: {
+    vi: 'Kỳ báo cáo đã đổi sau lần kiểm tra: bấm Gửi sẽ kiểm tra lại cho kỳ mới trước.',
+    en: 'The period changed since the check: Submit checks again for the new period first.',
+  },
+  submitSheets: { vi: 'Sẽ gửi {n} trang: {names}.', en: '{n} sheets will be sent: {names}.' },
+  verifying: { vi: 'Đang đọc lại sổ để chắc chắn không có gì thay đổi sau lần kiểm tra…', en: 'Reading the workbook again to be sure nothing changed since the check…' },
+  changedRechecked: {
+    vi: 'Sổ đã thay đổi sau lần kiểm tra nên đã kiểm tra lại: còn {n} lỗi, chưa gửi.',
+    en: 'The workbook changed since the check, so it was checked again: {n} errors, nothing sent.',
+  },
+  compressing: { vi: 'Đang nén dữ liệu…', en: 'Compressing…' },
+  sending: { vi: 'Đang gửi {size} lên máy chủ; máy chủ kiểm tra lại rồi lưu…', en: 'Sending {size}; the server checks again, then stores it…' },
+  offline: { vi: 'Mất kết nối — sẽ tự gửi lại…', en: 'Connection lost — will resend automatically…' },
+  offlineDetail: {
+    vi: 'Đã thử {n} lần; thử lại lúc {time} hoặc ngay khi có mạng. Báo cáo ({period}) được giữ trên máy này và sẽ không bị nộp hai lần.',
+    en: 'Attempts so far: {n}; next try at {time} or as soon as the network is back. The report ({period}) is kept on this computer and will not be submitted twice.',
+  },
+  offlineNotKept: {
+    vi: 'Không lưu được bản chờ gửi trên máy này: đừng đóng ngăn cho đến khi gửi xong.',
+    en: 'The waiting report could not be saved on this computer: keep the pane open until it is sent.',
+  },
+  resumed: { vi: 'Đang gửi lại báo cáo chưa gửi được từ lần trước ({period})…', en: 'Resending the report left unsent last time ({period})…' },
+  retryNow: { vi: 'Thử lại ngay', en: 'Retry now' },
+  cancelSend: { vi: 'Huỷ gửi', en: 'Cancel' },
+  sendCancelled: { vi: 'Đã huỷ báo cáo đang chờ gửi.', en: 'The waiting report was cancelled.' },
+  receiptTitle: { vi: 'Máy chủ đã nhận báo cáo', en: 'Report received' },
+  receiptVersion: { vi: 'Phiên bản', en: 'Version' },
+  receiptPeriod: { vi: 'Kỳ báo cáo', en: 'Period' },
+  receiptTime: { vi: 'Thời gian nhận', en: 'Received at' },
+  vietnamTime: { vi: 'giờ Việt Nam', en: 'Vietnam time' },
+  receiptTimeliness: { vi: 'Thời hạn', en: 'Deadline' },
+  onTime: { vi: 'Đúng hạn', en: 'On time' },
+  late: { vi: 'Nộp muộn', en: 'Late' },
+  deadlineWas: { vi: 'hạn nộp kỳ này: {day}', en: 'this period was due {day}' },
+  receiptContents: { vi: 'Nội dung', en: 'Contents' },
+  receiptChecksum: { vi: 'Mã kiểm tra', en: 'Checksum' },
+  receiptWarnings: { vi: 'Cảnh báo kèm theo: {n}', en: 'Warnings attached: {n}' },
+  serverRefused: {
+    vi: 'Máy chủ kiểm tra lại và thấy các lỗi dưới đây; chưa nhận báo cáo.',
+    en: 'The server checked again and found the issues below; nothing was stored.',
+  },
 } as const;
 
 export type UiKey = keyof typeof UI;
 
-export function t(key: UiKey, lang: Lang): string {
-  return UI[key][lang];
+export function t(key: UiKey, lang: Lang, params: Readonly<Record<string, string | number>> = {}): string {
+  return UI[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+const PERIOD_PARTS: Record<string, { vi: string; en: string }> = {
+  Q1: { vi: 'Quý I', en: 'Q1' },
+  Q2: { vi: 'Quý II', en: 'Q2' },
+  Q3: { vi: 'Quý III', en: 'Q3' },
+  Q4: { vi: 'Quý IV', en: 'Q4' },
+  H1: { vi: '6 tháng đầu năm', en: 'First half' },
+  Y: { vi: 'Cả năm', en: 'Year' },
+};
+
+/** "2024-Y" → "Cả năm 2024" / "Year 2024". */
+export function periodName(period: string, lang: Lang): string {
+  const part = PERIOD_PARTS[period.slice(5)];
+  return part ? `${part[lang]} ${period.slice(0, 4)}` : period;
+}
+
+/** "1,2 MB", "830 KB". */
+export function sizeText(bytes: number, lang: Lang): string {
+  const comma = (x: number) => (lang === 'vi' ? String(x).replace('.', ',') : String(x));
+  if (bytes >= 1024 * 1024) return `${comma(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 const KIND_NAMES: Record<SheetKind, { vi: string; en: string }> = {
@@ -144,6 +223,12 @@ const FAILURES = {
   cellChanged: { vi: 'Ô đã thay đổi từ lần kiểm tra trước. Hãy bấm Kiểm tra lại rồi sửa.', en: 'The cell changed since the check. Check again, then fix.' },
   sheetMissing: { vi: 'Không còn trang tính này trong sổ. Hãy bấm Kiểm tra lại.', en: 'The sheet is gone. Check again.' },
   notFixable: { vi: 'Lỗi này không sửa tự động được.', en: 'This issue cannot be fixed automatically.' },
+  idempotencyConflict: {
+    vi: 'Máy chủ đã nhận một nội dung khác với cùng mã gửi. Hãy bấm Kiểm tra rồi Gửi lại.',
+    en: 'The server already holds other content under the same submission key. Check, then submit again.',
+  },
+  submitTooLarge: { vi: 'Báo cáo quá lớn để máy chủ nhận trong một lần.', en: 'The report is too large for the server to accept at once.' },
+  submitRefused: { vi: 'Máy chủ không nhận yêu cầu gửi.', en: 'The server refused the submission.' },
   excelOld: { vi: 'Phiên bản Excel này quá cũ cho phần bổ trợ (cần ExcelApi 1.13: Microsoft 365, Excel 2021 trở lên hoặc Excel trên web).', en: 'This Excel is too old for the add-in (ExcelApi 1.13 is needed).' },
 } as const;
 

@@ -204,6 +204,35 @@ export class FakeExcel {
     return excel;
   }
 
+  /**
+   * The officer retypes cells: every sheet of the grids gets the grids' values, number formats,
+   * fonts and merged areas, as if typed over the old ones; fills and notes (the marks) stay where
+   * they are, as they would in Excel. A sheet the grids do not name is left alone.
+   */
+  typeCells(grids: readonly Grid[]): void {
+    for (const grid of grids) {
+      const sheet = this.sheets.find((s) => s.name === grid.name) ?? this.addSheet(grid.name);
+      for (const [k, cell] of sheet.cells) {
+        cell.value = null;
+        cell.error = false;
+        cell.numberFormat = 'General';
+        cell.font = sheet.defaultFont;
+        if (cell.fill.pattern === 'None') sheet.cells.delete(k);
+      }
+      sheet.merges = [...grid.merges];
+      grid.rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null) return;
+          const a1 = `${columnLetters(c + 1)}${r + 1}`;
+          const cell = sheet.edit(r, c);
+          cell.numberFormat = grid.numFmts?.[a1] ?? 'General';
+          cell.font = grid.fonts?.[a1] ?? sheet.defaultFont;
+          setGridValue(cell, v);
+        }),
+      );
+    }
+  }
+
   /** Save and reopen: a new Excel with a deep copy of everything the file keeps (no request state). */
   reopen(): FakeExcel {
     const copy = new FakeExcel();
