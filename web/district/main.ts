@@ -1,0 +1,457 @@
+import type { MeResponse, Region, StatusResponse } from '../../shared/api.ts';
+import type { Lang } from '../../shared/messages.ts';
+import { Period } from '../../shared/periods.ts';
+import type { SheetKind } from '../../shared/sheet-kind.ts';
+import { ApiFailure, fetchMe, fetchStatus } from './api.ts';
+import { deprivationsChart, fundsChart, householdsChart } from './charts.ts';
+import { byId, h } from './dom.ts';
+import { bytes, vietnamDateTime } from './format.ts';
+import { openHistory, setUpHistoryDialog } from './history-dialog.ts';
+import { defaultPeriod, periodOptions, periodPart, periodYear } from './periods.ts';
+import { summaryLine, statusGrid, totalsOf } from './status-grid.ts';
+import { lang, periodName, setLang, t, type TextKey } from './strings.ts';
+import { forgetToken, loadLang, loadToken, saveLang, saveToken } from './token-store.ts';
+import { type ChartFigures, WorkbookShapeError, chartFigures } from './workbook-figures.ts';
+import { type Progress, type Workbook, fetchWorkbook, saveWorkbook } from './workbook-download.ts';
+
+/**
+ * The district page (issue 10): who reported, who is late, and the figures at a glance.
+ *
+ * One snapshot per period: GET /api/status for the grid, and the merged workbook (streamed, its
+ * bytes counted) for the charts; "Tải bảng tổng hợp" saves those same bytes, so the file is the
+ * one whose figures are on the screen, and a period viewed is one recorded download, not two.
+ * "Làm mới" takes a new snapshot. Every button goes through `guard`, the page's one catch point.
+ */
+
+interface State {
+  token: string | null;
+  me: MeResponse | null;
+  period: Period | null;
+  status: StatusResponse | null;
+  figures: ChartFigures | null;
+  workbook: Workbook | null;
+  /** The workbook request in flight for the current period, if any. */
+  loading: Promise<Workbook | null> | null;
+  saveWhenLoaded: boolean;
+  controller: AbortController | null;
+  scope: string;
+  /** When the snapshot's status arrived (ISO). */
+  updatedAt: string | null;
+  /** The line beside the download button, made in the current language. */
+  downloadNote: (() => string) | null;
+}
+
+const state: State = {
+  token: null,
+  me: null,
+  period: null,
+  status: null,
+  figures: null,
+  workbook: null,
+  loading: null,
+  saveWhenLoaded: false,
+  controller: null,
+  scope: '',
+  updatedAt: null,
+  downloadNote: null,
+};
+
+// ---- text ----------------------------------------------------------------------------------
+
+function describe(e: unknown): string {
+  if (e instanceof ApiFailure) {
+    if (e.kind === 'network') return t('network');
+    if (e.kind === 'bad-answer') return t('badAnswer');
+    if (e.status === 401) return t('wrongToken');
+    if (e.status === 403) return t('refusedServer');
+    return e.serverMessage ?? `${t('serverError')} (${e.status ?? '?'})`;
+  }
+  if (e instanceof WorkbookShapeError) return `${t('chartsFailed')}: ${e.sheet}${e.column === null ? '' : ` › ${e.column}`}`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+function applyTexts(): void {
+  document.documentElement.lang = lang();
+  for (const el of document.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = t(el.dataset.t as TextKey);
+  document.title = `GNBV — ${t('pageTitle')}`;
+  for (const b of document.querySelectorAll<HTMLButtonElement>('.lang-btn')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang()));
+}
+
+function regionLine(region: Region): string {
+  const level = region.level === 'district' ? t('district') : t('province');
+  return region.level === 'district' ? `${level} ${region.name}, ${t('provinceWord')} ${region.province}` : `${level} ${region.name}`;
+}
+
+function wholeUnit(region: Region): string {
+  return `${t('whole')} ${region.level === 'district' ? t('districtWord') : t('provinceWord')} ${region.name}`;
+}
+
+/** aria-busy on a region while its data loads (assistive technology waits; tests do too). */
+function busy(id: string, on: boolean): void {
+  if (on) byId(id).setAttribute('aria-busy', 'true');
+  else byId(id).removeAttribute('aria-busy');
+}
+
+// ---- one catch point -----------------------------------------------------------------------
+
+function showError(message: string | null): void {
+  const el = byId('workspace-error');
+  el.textContent = message ?? '';
+  el.hidden = message === null;
+}
+
+/** Runs an action; a failure becomes text on the page (401/403 send the officer back to sign in). */
+async function guard(action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (e) {
+    if (e instanceof ApiFailure && e.kind === 'aborted') return;
+    if (e instanceof ApiFailure && (e.status === 401 || e.status === 403)) {
+      signOut(describe(e));
+      return;
+    }
+    showError(describe(e));
+  }
+}
+
+// ---- signing in ----------------------------------------------------------------------------
+
+function showSignIn(message: string | null): void {
+  byId('sign-in').hidden = false;
+  byId('workspace').hidden = true;
+  byId('who').hidden = true;
+  byId('sign-out').hidden = true;
+  byId('region').textContent = '';
+  const error = byId('sign-in-error');
+  error.textContent = message ?? '';
+  error.hidden = message === null;
+  byId<HTMLInputElement>('token').focus();
+}
+
+function signOut(message: string | null = null): void {
+  state.controller?.abort();
+  Object.assign(state, { token: null, me: null, status: null, figures: null, workbook: null, loading: null, saveWhenLoaded: false, controller: null });
+  forgetToken();
+  byId<HTMLInputElement>('token').value = '';
+  showSignIn(message);
+}
+
+/** The token is kept only once the server has said it is a district officer's. */
+async function signIn(token: string, remember: boolean | null): Promise<void> {
+  let me: MeResponse;
+  try {
+    me = await fetchMe(token);
+  } catch (e) {
+    // A token the server refuses is dropped; one that could not be checked (network) is kept for a retry.
+    if (e instanceof ApiFailure && (e.status === 401 || e.status === 403)) forgetToken();
+    showSignIn(describe(e));
+    return;
+  }
+  if (me.role !== 'district' || me.region === null) {
+    forgetToken();
+    showSignIn(me.role === 'commune' ? t('refusedCommune') : t('refusedAdmin'));
+    return;
+  }
+  if (remember !== null) saveToken(token, remember);
+  state.token = token;
+  state.me = me;
+  byId('sign-in').hidden = true;
+  byId('workspace').hidden = false;
+  showWho();
+  fillPeriods();
+  const asked = Period.safeParse(new URL(location.href).searchParams.get('period'));
+  await loadPeriod(asked.success ? asked.data : defaultPeriod(new Date()));
+  byId('period').focus();
+}
+
+function showWho(): void {
+  const me = state.me;
+  if (me === null || me.region === null) return;
+  const who = byId('who');
+  who.replaceChildren(h('span', { class: 'who-name' }, me.label));
+  who.hidden = false;
+  byId('sign-out').hidden = false;
+  byId('region').textContent = regionLine(me.region);
+}
+
+// ---- the period ----------------------------------------------------------------------------
+
+function fillPeriods(): void {
+  const select = byId<HTMLSelectElement>('period');
+  const groups = new Map<number, HTMLOptGroupElement>();
+  for (const o of periodOptions(new Date())) {
+    let group = groups.get(o.year);
+    if (!group) {
+      group = h('optgroup', { label: String(o.year) });
+      groups.set(o.year, group);
+    }
+    const name = periodName(periodPart(o.period), periodYear(o.period));
+    group.append(h('option', { value: o.period }, o.notDueYet ? `${name} (${t('notDueYet')})` : name));
+  }
+  select.replaceChildren(...groups.values());
+  if (state.period !== null) select.value = state.period;
+}
+
+function periodLabel(period: Period): string {
+  return periodName(periodPart(period), periodYear(period));
+}
+
+async function loadPeriod(period: Period): Promise<void> {
+  const token = state.token;
+  if (token === null) return;
+  state.controller?.abort();
+  const controller = new AbortController();
+  Object.assign(state, { controller, period, status: null, figures: null, workbook: null, loading: null, saveWhenLoaded: false });
+  byId<HTMLSelectElement>('period').value = period;
+  const url = new URL(location.href);
+  url.searchParams.set('period', period);
+  history.replaceState(null, '', url);
+  showError(null);
+  byId('grid-holder').replaceChildren();
+  byId('tallies').replaceChildren();
+  byId('status-message').textContent = t('loading');
+  state.updatedAt = null;
+  renderUpdated();
+  setDownloadNote(null);
+  clearCharts(t('chartsLoading'));
+  busy('status-card', true);
+
+  // The workbook is asked for at once, beside the status: the charts need it, and it may be large.
+  const loading = loadWorkbook(token, period, controller.signal);
+  state.loading = loading;
+  let status: StatusResponse;
+  try {
+    status = await fetchStatus(token, period, controller.signal);
+  } finally {
+    if (!controller.signal.aborted) busy('status-card', false);
+  }
+  if (controller.signal.aborted) return;
+  state.status = status;
+  renderStatus();
+  state.updatedAt = new Date().toISOString();
+  renderUpdated();
+  await loading;
+}
+
+function renderUpdated(): void {
+  byId('updated').textContent = state.updatedAt === null ? '' : `${t('updatedAt')} ${vietnamDateTime(state.updatedAt)} (${t('vietnamTime')})`;
+}
+
+function setDownloadNote(note: (() => string) | null): void {
+  state.downloadNote = note;
+  byId('download-status').textContent = note === null ? '' : note();
+}
+
+function renderStatus(): void {
+  const status = state.status;
+  if (status === null) return;
+  byId('status-message').textContent = status.communes.length === 0 ? t('noCommunes') : '';
+  byId('tallies').replaceChildren(summaryLine(totalsOf(status)));
+  byId('grid-holder').replaceChildren(statusGrid(status, (communeId, kind, from) => void guard(() => showHistory(communeId, kind, from))));
+}
+
+async function showHistory(communeId: string, kind: SheetKind | null, from: HTMLElement): Promise<void> {
+  const token = state.token;
+  const period = state.period;
+  const commune = state.status?.communes.find((c) => c.commune.id === communeId)?.commune;
+  if (token === null || period === null || commune === undefined) return;
+  await openHistory({ token, period, periodName: periodLabel(period), communeId, communeName: commune.name, kind, from, describe });
+}
+
+// ---- the workbook: progress, charts, saving -------------------------------------------------
+
+function showProgress(p: Progress | null): void {
+  const box = byId('download-progress');
+  const bar = byId<HTMLProgressElement>('download-bar');
+  if (p === null) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  box.dataset.received = String(p.received);
+  if (p.total !== null) {
+    bar.max = p.total;
+    bar.value = p.received;
+  } else {
+    bar.removeAttribute('value');
+  }
+  byId('download-bytes').textContent = `${t('receiving')}: ${bytes(p.received)}${p.total === null ? '' : ` / ${bytes(p.total)}`}`;
+}
+
+/** Fetches the period's workbook (progress shown), draws the charts from it, saves it if asked meanwhile. */
+async function loadWorkbook(token: string, period: Period, signal: AbortSignal): Promise<Workbook | null> {
+  busy('households-card', true);
+  busy('lower-charts', true);
+  try {
+    return await receiveWorkbook(token, period, signal);
+  } finally {
+    if (!signal.aborted) {
+      busy('households-card', false);
+      busy('lower-charts', false);
+    }
+  }
+}
+
+async function receiveWorkbook(token: string, period: Period, signal: AbortSignal): Promise<Workbook | null> {
+  let workbook: Workbook;
+  try {
+    workbook = await fetchWorkbook(token, period, showProgress, signal);
+  } catch (e) {
+    if (signal.aborted) return null;
+    showProgress(null);
+    setDownloadNote(() => `${t('downloadFailed')}: ${describe(e)}`);
+    clearCharts(`${t('chartsFailed')}: ${describe(e)}`);
+    state.loading = null;
+    state.saveWhenLoaded = false;
+    if (e instanceof ApiFailure && (e.status === 401 || e.status === 403)) signOut(describe(e));
+    return null;
+  }
+  if (signal.aborted) return null;
+  state.workbook = workbook;
+  state.loading = null;
+  showProgress(null);
+  const received = byId('download-progress');
+  received.dataset.received = String(workbook.bytes.byteLength);
+  setDownloadNote(() => `${t('received')} ${bytes(workbook.bytes.byteLength)}`);
+  try {
+    state.figures = chartFigures(workbook.bytes);
+    renderCharts();
+  } catch (e) {
+    clearCharts(describe(e));
+  }
+  if (state.saveWhenLoaded) {
+    state.saveWhenLoaded = false;
+    save(workbook);
+  }
+  return workbook;
+}
+
+function save(workbook: Workbook): void {
+  saveWorkbook(workbook);
+  const status = byId('download-status');
+  status.dataset.fileName = workbook.fileName;
+  status.dataset.bytes = String(workbook.bytes.byteLength);
+  setDownloadNote(() => `${t('saved')} “${workbook.fileName}” (${bytes(workbook.bytes.byteLength)})`);
+}
+
+async function download(): Promise<void> {
+  const token = state.token;
+  const period = state.period;
+  if (token === null || period === null) return;
+  if (state.workbook?.period === period) {
+    save(state.workbook);
+    return;
+  }
+  state.saveWhenLoaded = true;
+  if (state.loading === null) {
+    const signal = state.controller?.signal ?? new AbortController().signal;
+    state.loading = loadWorkbook(token, period, signal);
+  }
+  await state.loading;
+}
+
+// ---- charts ----------------------------------------------------------------------------------
+
+function clearCharts(message: string): void {
+  byId('charts-message').textContent = message;
+  for (const id of ['households-holder', 'deprivations-holder', 'funds-holder']) byId(id).replaceChildren();
+  byId('scope').replaceChildren();
+  byId('scope-row').hidden = true;
+  byId('lower-charts').hidden = true;
+}
+
+function widthOf(id: string): number {
+  const el = byId(id);
+  const style = getComputedStyle(el);
+  return Math.floor(el.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight));
+}
+
+function renderCharts(): void {
+  const figures = state.figures;
+  const region = state.me?.region;
+  if (figures === null || region === null || region === undefined) return;
+  byId('charts-message').textContent = '';
+  byId('scope-row').hidden = false;
+  byId('lower-charts').hidden = false;
+  byId('households-holder').replaceChildren(householdsChart(figures.communes, widthOf('households-card')));
+
+  const select = byId<HTMLSelectElement>('scope');
+  if (!figures.communes.some((c) => c.name === state.scope)) state.scope = '';
+  select.replaceChildren(h('option', { value: '' }, wholeUnit(region)), ...figures.communes.map((c) => h('option', { value: c.name }, c.name)));
+  select.value = state.scope;
+  renderScoped();
+}
+
+function renderScoped(): void {
+  const figures = state.figures;
+  if (figures === null) return;
+  const commune = figures.communes.find((c) => c.name === state.scope);
+  const deprivations = commune ? commune.deprivations : figures.totals.deprivations;
+  const projects = commune ? commune.projects : figures.totals.projects;
+  byId('deprivations-holder').replaceChildren(deprivationsChart(deprivations, widthOf('deprivations-holder')));
+  byId('funds-holder').replaceChildren(fundsChart(projects, widthOf('funds-holder')));
+}
+
+// ---- wiring ----------------------------------------------------------------------------------
+
+function setLanguage(next: Lang): void {
+  setLang(next);
+  saveLang(next);
+  applyTexts();
+  if (state.me === null) return;
+  showWho();
+  fillPeriods();
+  renderStatus();
+  renderUpdated();
+  setDownloadNote(state.downloadNote);
+  renderCharts();
+}
+
+function init(): void {
+  setLang(loadLang());
+  applyTexts();
+  setUpHistoryDialog();
+
+  byId<HTMLFormElement>('sign-in-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const token = byId<HTMLInputElement>('token').value.trim();
+    if (token === '') {
+      showSignIn(t('tokenRequired'));
+      return;
+    }
+    const button = byId<HTMLButtonElement>('sign-in-button');
+    button.disabled = true;
+    button.textContent = t('signingIn');
+    void guard(() => signIn(token, byId<HTMLInputElement>('remember').checked)).finally(() => {
+      button.disabled = false;
+      button.textContent = t('signIn');
+    });
+  });
+  byId('sign-out').addEventListener('click', () => signOut());
+  for (const b of document.querySelectorAll<HTMLButtonElement>('.lang-btn')) {
+    b.addEventListener('click', () => setLanguage(b.dataset.lang === 'en' ? 'en' : 'vi'));
+  }
+  byId<HTMLSelectElement>('period').addEventListener('change', (e) => {
+    const parsed = Period.safeParse((e.target as HTMLSelectElement).value);
+    if (parsed.success) void guard(() => loadPeriod(parsed.data));
+  });
+  byId('refresh').addEventListener('click', () => {
+    if (state.period !== null) void guard(() => loadPeriod(state.period as Period));
+  });
+  byId('download').addEventListener('click', () => void guard(download));
+  byId<HTMLSelectElement>('scope').addEventListener('change', (e) => {
+    state.scope = (e.target as HTMLSelectElement).value;
+    renderScoped();
+  });
+  let resizeTimer: number | undefined;
+  window.addEventListener('resize', () => {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(renderCharts, 200);
+  });
+
+  const token = loadToken();
+  if (token === null) showSignIn(null);
+  else void guard(() => signIn(token, null));
+}
+
+init();

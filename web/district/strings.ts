@@ -1,0 +1,202 @@
+import type { Lang } from '../../shared/messages.ts';
+import type { PeriodPart } from '../../shared/periods.ts';
+import type { SheetKind } from '../../shared/sheet-kind.ts';
+
+/**
+ * The district page's own words, Vietnamese first (the only catalogue of the page's text). Issue
+ * messages come from shared/messages.ts, so a warning reads the same here as in the task pane.
+ */
+const UI = {
+  pageTitle: { vi: 'Tình hình báo cáo giảm nghèo của các xã', en: 'Communes’ poverty-reduction reports' },
+  skip: { vi: 'Bỏ qua đến nội dung chính', en: 'Skip to main content' },
+  signInTitle: { vi: 'Đăng nhập', en: 'Sign in' },
+  signInIntro: {
+    vi: 'Nhập mã truy cập (token) của cán bộ huyện (từ 1/7/2025: cán bộ tỉnh) tổng hợp báo cáo của các xã.',
+    en: 'Enter the access token of the district officer (since 1 July 2025: province officer) who collects the communes’ reports.',
+  },
+  token: { vi: 'Mã truy cập (token)', en: 'Access token' },
+  remember: { vi: 'Ghi nhớ trên máy này', en: 'Remember on this computer' },
+  tokenHint: {
+    vi: 'Mã chỉ được gửi tới máy chủ GNBV này. Không chọn “Ghi nhớ” thì mã bị xoá khi đóng trình duyệt.',
+    en: 'The token is sent only to this GNBV server. Unless you tick “Remember”, it is forgotten when the browser closes.',
+  },
+  signIn: { vi: 'Đăng nhập', en: 'Sign in' },
+  signingIn: { vi: 'Đang đăng nhập…', en: 'Signing in…' },
+  signOut: { vi: 'Đăng xuất', en: 'Sign out' },
+  tokenRequired: { vi: 'Hãy nhập mã truy cập.', en: 'Enter your access token.' },
+  wrongToken: {
+    vi: 'Mã truy cập không đúng hoặc đã bị thu hồi. Kiểm tra lại mã, hoặc xin mã mới.',
+    en: 'The access token is wrong or has been revoked. Check it, or ask for a new one.',
+  },
+  refusedCommune: {
+    vi: 'Mã này là của cán bộ xã. Trang này chỉ dành cho cán bộ huyện/tỉnh: mã của xã không xem được báo cáo của các xã. Xã nộp báo cáo ở trang Nộp báo cáo (/upload/).',
+    en: 'This is a commune officer’s token. This page is for district/province officers only: a commune token cannot read the communes’ reports. Communes submit on the upload page (/upload/).',
+  },
+  refusedAdmin: {
+    vi: 'Mã này là mã quản trị, không phải của cán bộ huyện/tỉnh: trang này không hiện số liệu với mã này.',
+    en: 'This is an administrator token, not a district/province officer’s: this page shows no data for it.',
+  },
+  refusedServer: {
+    vi: 'Máy chủ từ chối: mã này không có quyền xem số liệu của huyện/tỉnh (403). Hãy đăng nhập bằng mã của cán bộ huyện/tỉnh.',
+    en: 'The server refused: this token may not read the district’s data (403). Sign in with a district/province officer’s token.',
+  },
+  network: {
+    vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    en: 'Could not reach the server. Check the network and try again.',
+  },
+  badAnswer: {
+    vi: 'Máy chủ trả lời không đúng mẫu. Thử lại sau, hoặc báo quản trị.',
+    en: 'The server’s answer was not in the expected form. Try again later, or tell the administrator.',
+  },
+  serverError: { vi: 'Máy chủ báo lỗi', en: 'The server reported an error' },
+  district: { vi: 'Huyện', en: 'District' },
+  province: { vi: 'Tỉnh', en: 'Province' },
+  districtWord: { vi: 'huyện', en: 'district' },
+  provinceWord: { vi: 'tỉnh', en: 'province' },
+  whole: { vi: 'Toàn', en: 'Whole' },
+
+  period: { vi: 'Kỳ báo cáo', en: 'Report period' },
+  notDueYet: { vi: 'chưa đến hạn', en: 'not yet due' },
+  refresh: { vi: 'Làm mới', en: 'Refresh' },
+  updatedAt: { vi: 'Cập nhật lúc', en: 'Updated at' },
+  vietnamTime: { vi: 'giờ Việt Nam', en: 'Vietnam time' },
+
+  statusTitle: { vi: 'Tình hình nộp báo cáo', en: 'Who has reported' },
+  statusHint: {
+    vi: 'Dùng phím mũi tên để di chuyển giữa các ô; nhấn Enter để xem các bản xã đã nộp và nội dung từng bản.',
+    en: 'Use the arrow keys to move between cells; press Enter to see the versions the commune sent and their rows.',
+  },
+  loading: { vi: 'Đang tải…', en: 'Loading…' },
+  commune: { vi: 'Xã', en: 'Commune' },
+  deadline: { vi: 'Hạn nộp', en: 'Deadline' },
+  noPlan: { vi: 'chưa có kế hoạch năm', en: 'no plan for the year' },
+  onTime: { vi: 'Đúng hạn', en: 'On time' },
+  late: { vi: 'Muộn', en: 'Late' },
+  missing: { vi: 'Chưa nộp', en: 'Missing' },
+  version: { vi: 'Bản', en: 'Version' },
+  communesWord: { vi: 'xã', en: 'communes' },
+  countOnTime: { vi: 'đúng hạn', en: 'on time' },
+  countLate: { vi: 'muộn', en: 'late' },
+  countMissing: { vi: 'chưa nộp', en: 'missing' },
+  reportsDue: { vi: 'báo cáo phải nộp', en: 'reports due' },
+  noCommunes: { vi: 'Đơn vị này chưa có xã nào.', en: 'This unit has no communes yet.' },
+
+  download: { vi: 'Tải bảng tổng hợp (.xlsx)', en: 'Download the merged workbook (.xlsx)' },
+  downloadHint: {
+    vi: 'Một tệp Excel cho cả huyện/tỉnh, từ bản mới nhất của mỗi xã. Tệp có thông tin cá nhân: mỗi lần tải đều được ghi lại.',
+    en: 'One Excel file for the whole unit, from each commune’s latest version. It holds personal data: every download is recorded.',
+  },
+  receiving: { vi: 'Đang nhận bảng tổng hợp', en: 'Receiving the merged workbook' },
+  received: { vi: 'Đã nhận', en: 'Received' },
+  saved: { vi: 'Đã lưu tệp', en: 'Saved' },
+  downloadFailed: { vi: 'Chưa tải được bảng tổng hợp', en: 'The merged workbook could not be downloaded' },
+
+  chartsTitle: { vi: 'Số liệu chính', en: 'Key figures' },
+  chartsSource: {
+    vi: 'Số liệu lấy từ bảng tổng hợp của kỳ này (các trang Tổng hợp, Thiếu hụt, Dự án), tính từ bản mới nhất được chấp nhận của mỗi xã.',
+    en: 'Figures from this period’s merged workbook (sheets Tổng hợp, Thiếu hụt, Dự án), computed from each commune’s latest accepted version.',
+  },
+  chartsLoading: { vi: 'Đang tải số liệu…', en: 'Loading the figures…' },
+  chartsFailed: { vi: 'Chưa đọc được số liệu cho biểu đồ', en: 'The figures for the charts could not be read' },
+  scope: { vi: 'Phạm vi', en: 'Scope' },
+  scopeHint: { vi: 'cho hai biểu đồ thiếu hụt và kinh phí dưới đây', en: 'for the deprivation and funds charts below' },
+  showTable: { vi: 'Xem số liệu dạng bảng', en: 'Show the figures as a table' },
+
+  householdsChart: { vi: 'Hộ nghèo, hộ cận nghèo theo xã so với chỉ tiêu kế hoạch', en: 'Poor and near-poor households by commune against the plan’s targets' },
+  householdsLegendNow: { vi: 'Hiện nay', en: 'Now' },
+  householdsLegendStart: { vi: 'Đầu năm', en: 'Start of year' },
+  householdsLegendGoal: { vi: 'Mức phải đạt theo chỉ tiêu giảm', en: 'Level the reduction target asks for' },
+  poor: { vi: 'Hộ nghèo', en: 'Poor households' },
+  nearPoor: { vi: 'Hộ cận nghèo', en: 'Near-poor households' },
+  householdsUnit: { vi: 'hộ', en: 'households' },
+  rateOf: { vi: 'tỷ lệ', en: 'rate' },
+  target: { vi: 'chỉ tiêu giảm', en: 'reduction target' },
+  reduced: { vi: 'đã giảm', en: 'reduced' },
+  startUnknown: { vi: 'chưa rõ số đầu năm', en: 'start of year unknown' },
+  noList: { vi: 'chưa nộp danh sách hộ', en: 'no household list yet' },
+  noCommunesWithPlan: {
+    vi: 'Chưa có số liệu: chưa xã nào có kế hoạch của năm này trên máy chủ.',
+    en: 'No figures: no commune has a plan for this year on the server.',
+  },
+  totalHouseholds: { vi: 'Tổng số hộ', en: 'Total households' },
+  atStart: { vi: 'Đầu năm', en: 'Start of year' },
+  now: { vi: 'Hiện nay', en: 'Now' },
+  goal: { vi: 'Mức phải đạt', en: 'Goal' },
+
+  deprivationsChart: { vi: 'Thiếu hụt theo 12 chỉ số (tỷ lệ hộ thiếu hụt)', en: 'Deprivations by the 12 indicators (share of households deprived)' },
+  indicator: { vi: 'Chỉ số', en: 'Indicator' },
+  noIndicators: {
+    vi: 'Chưa có số liệu: chưa có danh sách hộ, hoặc danh sách không có cột các chỉ số thiếu hụt.',
+    en: 'No figures: no household list yet, or the list has no deprivation columns.',
+  },
+
+  fundsChart: { vi: 'Kinh phí được phân bổ và đã giải ngân theo tiểu dự án', en: 'Funds allocated and disbursed by sub-project' },
+  allocated: { vi: 'Được phân bổ', en: 'Allocated' },
+  disbursed: { vi: 'Đã giải ngân', en: 'Disbursed' },
+  disbursedRate: { vi: 'Tỷ lệ giải ngân', en: 'Disbursed share' },
+  subProject: { vi: 'Tiểu dự án', en: 'Sub-project' },
+  unresolvedProject: { vi: '(chưa xác định dự án)', en: '(sub-project not identified)' },
+  noFunds: { vi: 'Chưa có số liệu: chưa có báo cáo tiến độ.', en: 'No figures: no progress report yet.' },
+  million: { vi: 'triệu đ', en: 'million ₫' },
+  dong: { vi: 'đồng', en: 'đồng' },
+
+  historyTitle: { vi: 'Các bản đã nộp', en: 'Versions sent' },
+  close: { vi: 'Đóng', en: 'Close' },
+  receivedAt: { vi: 'Thời gian nhận', en: 'Received' },
+  state: { vi: 'Thời hạn', en: 'Timeliness' },
+  rows: { vi: 'Số dòng', en: 'Rows' },
+  warnings: { vi: 'Cảnh báo', en: 'Warnings' },
+  submittedBy: { vi: 'Người nộp', en: 'Sent by' },
+  view: { vi: 'Xem', en: 'View' },
+  usedInMerge: { vi: 'dùng để tổng hợp', en: 'used in the merge' },
+  noVersions: { vi: 'Xã chưa nộp bản nào cho kỳ này.', en: 'The commune has sent nothing for this period.' },
+  noVersionOfKind: { vi: 'Chưa có bản nào gồm', en: 'No version contains' },
+  versionRows: { vi: 'Nội dung bản', en: 'Rows of version' },
+  sheetsOfVersion: { vi: 'Các trang tính của bản này', en: 'Sheets of this version' },
+  noWarnings: { vi: 'Không có cảnh báo.', en: 'No warnings.' },
+  warningsOf: { vi: 'Cảnh báo khi nhận bản này', en: 'Warnings when this version was received' },
+  sheet: { vi: 'Trang', en: 'Sheet' },
+  cell: { vi: 'Ô', en: 'Cell' },
+  message: { vi: 'Nội dung', en: 'Message' },
+  showMore: { vi: 'Hiện thêm', en: 'Show more' },
+  rowsShown: { vi: 'Đang hiện', en: 'Showing' },
+  of: { vi: 'trên', en: 'of' },
+  sheetRowsLabel: { vi: 'Các dòng của trang', en: 'Rows of sheet' },
+  checksum: { vi: 'Mã kiểm tra (SHA-256)', en: 'Checksum (SHA-256)' },
+  rulePack: { vi: 'Chuẩn nghèo áp dụng', en: 'Poverty standard' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type TextKey = keyof typeof UI;
+
+let current: Lang = 'vi';
+
+export function setLang(lang: Lang): void {
+  current = lang;
+}
+
+export function lang(): Lang {
+  return current;
+}
+
+export function t(key: TextKey): string {
+  return UI[key][current];
+}
+
+export const KIND_NAMES: Readonly<Record<SheetKind, Record<Lang, string>>> = {
+  households: { vi: 'Danh sách hộ', en: 'Household list' },
+  beneficiaries: { vi: 'Danh sách đối tượng hỗ trợ', en: 'Beneficiary lists' },
+  progress: { vi: 'Báo cáo tiến độ', en: 'Progress report' },
+};
+
+export function kindName(kind: SheetKind): string {
+  return KIND_NAMES[kind][current];
+}
+
+const QUARTERS = { Q1: 'I', Q2: 'II', Q3: 'III', Q4: 'IV' } as const;
+
+/** "Quý III/2026", "6 tháng đầu năm 2024", "Cả năm 2024". */
+export function periodName(part: PeriodPart, year: number): string {
+  if (part === 'Y') return current === 'vi' ? `Cả năm ${year}` : `Year ${year}`;
+  if (part === 'H1') return current === 'vi' ? `6 tháng đầu năm ${year}` : `First half of ${year}`;
+  return current === 'vi' ? `Quý ${QUARTERS[part]}/${year}` : `Q${part.slice(1)} ${year}`;
+}
