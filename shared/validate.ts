@@ -93,46 +93,47 @@ export function validateWorkbook(sheets: readonly SheetInput[], options: Validat
   for (const t of tables) sheetLevel(t, reportFor(t));
 
   // Households first: the other kinds are checked against them.
-  const households: HouseholdRecord[] = [];
-  for (const t of tables.filter((t) => t.kind === 'households')) households.push(...checkHouseholds(t, reportFor(t)));
+  // concat, not push(...rows): a 100,000-row list would overflow the call stack as arguments.
+  let households: HouseholdRecord[] = [];
+  for (const t of tables.filter((t) => t.kind === 'households')) households = households.concat(checkHouseholds(t, reportFor(t)));
   const needsIndex = tables.some((t) => t.kind === 'beneficiaries');
   let index: HouseholdIndex | null = needsIndex && households.length > 0 ? new HouseholdIndex(households) : null;
   if (needsIndex && !index && options.households && options.households.length > 0) {
-    const external: HouseholdRecord[] = [];
+    let external: HouseholdRecord[] = [];
     for (const grid of options.households) {
       const r = readTable(grid);
-      if (r.ok && r.table.kind === 'households') external.push(...checkHouseholds(r.table, new SheetReport(grid.name, env)));
+      if (r.ok && r.table.kind === 'households') external = external.concat(checkHouseholds(r.table, new SheetReport(grid.name, env)));
     }
     if (external.length > 0) index = new HouseholdIndex(external);
   }
 
   const seen: SeenPeople = new Map();
-  const beneficiaries: BeneficiaryRecord[] = [];
+  let beneficiaries: BeneficiaryRecord[] = [];
   for (const t of tables.filter((t) => t.kind === 'beneficiaries')) {
     const r = reportFor(t);
     if (!t.columns.has('project') && !projectNamedInTitle(t, options.plan)) {
       r.add({ code: 'SHEET.MISSING_COLUMN', row: null, column: null, field: 'project', value: null });
     }
-    beneficiaries.push(...checkBeneficiaries(t, r, index, seen));
+    beneficiaries = beneficiaries.concat(checkBeneficiaries(t, r, index, seen));
   }
   const perProject = new Map<string, number>();
   for (const b of beneficiaries) if (b.project) perProject.set(b.project, (perProject.get(b.project) ?? 0) + 1);
 
-  const progress: ProgressRecord[] = [];
-  for (const t of tables.filter((t) => t.kind === 'progress')) progress.push(...checkProgress(t, reportFor(t), perProject));
+  let progress: ProgressRecord[] = [];
+  for (const t of tables.filter((t) => t.kind === 'progress')) progress = progress.concat(checkProgress(t, reportFor(t), perProject));
 
   const issues: Issue[] = [];
   if (tables.length === 0 && sheets.length > 0) {
     const first = sheets[0] as SheetInput;
     const r = new SheetReport(first.grid.name, env);
     r.add({ code: 'SHEET.UNKNOWN_KIND', row: null, column: null, field: null, value: null });
-    issues.push(...r.issues);
+    for (const issue of r.issues) issues.push(issue);
   }
   // Issues in workbook order: sheet by sheet, sheet-level first, then by row and column.
   for (const { result } of read) {
     if (!result.ok) continue;
     const r = reports.get(result.table);
-    if (r) issues.push(...sortIssues(r.issues));
+    if (r) for (const issue of sortIssues(r.issues)) issues.push(issue);
   }
 
   const summaries: SheetSummary[] = read.map(({ input, result }) => {

@@ -82,7 +82,8 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdRec
   const incomeUnit = table.units.get('income') ?? 1;
   const reasonFields = POVERTY_REASONS.map((r) => ({ id: r.id, field: `reasons.${r.id}` })).filter((r) => table.columns.has(r.field));
   const indicatorFields = INDICATOR_IDS.filter((id) => table.columns.has(id));
-  const seenIds = new Map<string, number>();
+  // Keyed by number: 12 (or 9) digits fit exactly in a double, and number keys hash fast.
+  const seenIds = new Map<number, number>();
   const seenCodes = new Map<string, number>();
   const records: HouseholdRecord[] = [];
 
@@ -251,9 +252,10 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdRec
 
     // Repeats are reported on each later occurrence.
     if (idNumber !== null) {
-      const first = seenIds.get(idNumber);
+      const key = idNumber.length * 1e12 + Number(idNumber);
+      const first = seenIds.get(key);
       if (first !== undefined) cells.issue('ID.DUPLICATE', 'idNumber', { params: { firstRow: first } });
-      else seenIds.set(idNumber, row);
+      else seenIds.set(key, row);
     }
     if (householdCode !== null) {
       const key = foldName(householdCode);

@@ -203,16 +203,17 @@ const NUMBERING = /^\(?\d{1,3}\)?$/;
 
 /** The row "(1) (2) (3) …" under a header: distinct small numbers forming one run, in any order. */
 function isNumberingRow(cells: readonly CellValue[]): boolean {
-  const seen = new Set<number>();
+  let seen: Set<number> | null = null;
   for (const v of cells) {
     if (isBlank(v)) continue;
     const t = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
     if (!NUMBERING.test(t)) return false;
     const n = Number(t.replace(/[()]/g, ''));
+    seen ??= new Set<number>();
     if (seen.has(n)) return false;
     seen.add(n);
   }
-  if (seen.size < 3) return false;
+  if (seen === null || seen.size < 3) return false;
   return Math.max(...seen) - Math.min(...seen) + 1 === seen.size;
 }
 
