@@ -6,8 +6,8 @@ import { build } from 'esbuild';
 /**
  * `npm run build:district`: the district page (web/district) into dist/public/district/ —
  * index.html, district.css and district.js, one esbuild bundle of the page with the shared
- * schemas, the issue messages and fflate (to read the merged workbook's analysis sheets). The
- * Worker serves dist/public, so the page is at /district/ on the API's own origin.
+ * schemas and the issue messages. The Worker serves dist/public, so the page is at /district/ on
+ * the API's own origin.
  */
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -3,6 +3,7 @@ import { CommunePlan } from './plans/plan.ts';
 import { ColumnMapping, Grid } from './grid/grid.ts';
 import { Issue } from './issues.ts';
 import { Period } from './periods.ts';
+import { DeprivationFigures, ProjectFigures, SummaryFigures } from './report/figures.ts';
 import { SheetKind } from './sheet-kind.ts';
 
 /**
@@ -293,3 +294,48 @@ export const StatusResponse = z.object({
 export type StatusResponse = z.infer<typeof StatusResponse>;
 
 export const WorkbookQuery = z.strictObject({ period: Period });
+
+// ---- the district summary -------------------------------------------------------------------
+
+export const DistrictSummaryQuery = z.strictObject({ period: Period });
+
+/** Poor, then near-poor (the order of `ANALYSED_CATEGORIES`). */
+const DeprivationPair = z.tuple([DeprivationFigures, DeprivationFigures]);
+
+/** One commune's figures as the workbook's Tổng hợp, Thiếu hụt and Dự án sheets hold them. */
+export const CommuneSummary = z.object({
+  id: Slug,
+  name: z.string(),
+  /** The commune's code (mã xã) from its plan. */
+  code: z.string(),
+  summary: SummaryFigures,
+  deprivations: DeprivationPair,
+  projects: z.array(ProjectFigures),
+});
+export type CommuneSummary = z.infer<typeof CommuneSummary>;
+
+/** The district's totals rows of the same sheets. */
+export const DistrictSummaryTotals = z.object({
+  summary: SummaryFigures,
+  deprivations: DeprivationPair,
+  /** One per sub-project code across communes, in plan order. */
+  projects: z.array(ProjectFigures),
+  /** Every sub-project together. */
+  projectsTotal: ProjectFigures,
+});
+export type DistrictSummaryTotals = z.infer<typeof DistrictSummaryTotals>;
+
+/**
+ * GET /api/district/summary: the merged workbook's figures without its rows — counts, rates and
+ * money per commune and for the district, computed as the workbook computes them. No personal
+ * data (no names, no ID numbers, no duplicate pairs), so reading it is not a recorded download.
+ * Communes without a plan for the year are left out, as in the workbook.
+ */
+export const DistrictSummaryResponse = z.object({
+  period: Period,
+  region: Region,
+  generatedAt: Timestamp,
+  communes: z.array(CommuneSummary),
+  totals: DistrictSummaryTotals,
+});
+export type DistrictSummaryResponse = z.infer<typeof DistrictSummaryResponse>;

@@ -11,6 +11,7 @@ import { communes } from './routes/admin/communes.ts';
 import { plans } from './routes/admin/plans.ts';
 import { regions } from './routes/admin/regions.ts';
 import { tokens } from './routes/admin/tokens.ts';
+import { districtSummary } from './routes/district-summary.ts';
 import { health } from './routes/health.ts';
 import { me } from './routes/me.ts';
 import { plan } from './routes/plan.ts';
@@ -63,6 +64,7 @@ const routes = app
   .route('/api/submissions', submissions)
   .route('/api/status', status)
   .route('/api/workbook', workbook)
+  .route('/api/district/summary', districtSummary)
   .route('/api/admin/regions', regions)
   .route('/api/admin/communes', communes)
   .route('/api/admin/plans', plans)

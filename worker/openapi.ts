@@ -6,6 +6,8 @@ import {
   CreateRegionRequest,
   CreateTokenRequest,
   CreateTokenResponse,
+  DistrictSummaryQuery,
+  DistrictSummaryResponse,
   ErrorEnvelope,
   HealthResponse,
   MeResponse,
@@ -53,6 +55,7 @@ const COMPONENTS: Readonly<Record<string, z.ZodType>> = {
   SubmissionListResponse,
   SubmissionDetail,
   StatusResponse,
+  DistrictSummaryResponse,
   ValidationFailedEnvelope,
 };
 
@@ -84,6 +87,7 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/api/submissions/{id}', summary: 'Một phiên bản: cảnh báo và các bảng đúng như đã nhận (one version as received)', roles: ['commune', 'district'], params: SubmissionParams, status: 200, response: SubmissionDetail, errors: [400, 404] },
   { method: 'get', path: '/api/status', summary: 'Xã nào đã nộp, đúng hạn, muộn hay chưa nộp (who reported, on time, late, missing)', roles: ['district'], query: StatusQuery, status: 200, response: StatusResponse, errors: [400] },
   { method: 'get', path: '/api/workbook', summary: 'Tải bảng tổng hợp .xlsx của kỳ (the merged district workbook; every download is recorded)', roles: ['district'], query: WorkbookQuery, status: 200, response: z.string().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), errors: [400] },
+  { method: 'get', path: '/api/district/summary', summary: 'Số liệu tổng hợp của kỳ, không có thông tin cá nhân (the merged workbook’s figures per commune and for the district; not a recorded download)', roles: ['district'], query: DistrictSummaryQuery, status: 200, response: DistrictSummaryResponse, errors: [400] },
   { method: 'post', path: '/api/admin/regions', summary: 'Tạo đơn vị cấp huyện/tỉnh (create a region)', roles: ['admin'], body: CreateRegionRequest, status: 201, response: Region, errors: [400, 409, 415] },
   { method: 'post', path: '/api/admin/communes', summary: 'Tạo xã (create a commune)', roles: ['admin'], body: CreateCommuneRequest, status: 201, response: Commune, errors: [400, 409, 415, 422] },
   { method: 'put', path: '/api/admin/plans/{communeId}/{year}', summary: 'Lưu kế hoạch năm của xã (store a commune plan)', roles: ['admin'], params: PlanParams, body: PutPlanRequest, status: 200, response: PutPlanResponse, errors: [400, 404, 415, 422] },

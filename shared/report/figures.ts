@@ -1,15 +1,21 @@
+import { z } from 'zod';
 import type { SheetKind } from '../sheet-kind.ts';
 
 /**
  * The figures of the district workbook's analysis sheets (SPEC section 6), one set per commune and
  * one for the totals row. Counts are households unless said otherwise; money is whole đồng; rates
  * and shares are fractions (0.25 = 25 %). `null` means "no data" (a list not submitted, a start of
- * year that cannot be known), never zero.
+ * year that cannot be known), never zero. The figures the district summary route sends
+ * (Tổng hợp, Thiếu hụt, Dự án) are zod schemas, so shared/api.ts builds its answer from them.
  */
 
 /** The two categories the analysis sheets break down: hộ nghèo, hộ cận nghèo. */
 export const ANALYSED_CATEGORIES = ['poor', 'nearPoor'] as const;
-export type AnalysedCategory = (typeof ANALYSED_CATEGORIES)[number];
+export const AnalysedCategory = z.enum(ANALYSED_CATEGORIES);
+export type AnalysedCategory = z.infer<typeof AnalysedCategory>;
+
+/** A number of households (or of rows). */
+const Count = z.number().int().nonnegative();
 
 /** Where a commune's start-of-year categories came from. */
 export type ChangeBasis =
@@ -21,29 +27,30 @@ export type ChangeBasis =
   | 'none';
 
 /** Tổng hợp. */
-export interface SummaryFigures {
+export const SummaryFigures = z.object({
   /** The plan's total households (tổng số hộ), the base of the rates. */
-  totalHouseholds: number;
+  totalHouseholds: Count,
   /** Households on the submitted list (any category). */
-  listed: number | null;
-  poor: number | null;
-  nearPoor: number | null;
-  newlyEscaped: number | null;
-  poorRate: number | null;
-  nearPoorRate: number | null;
-  newlyEscapedRate: number | null;
+  listed: Count.nullable(),
+  poor: Count.nullable(),
+  nearPoor: Count.nullable(),
+  newlyEscaped: Count.nullable(),
+  poorRate: z.number().nullable(),
+  nearPoorRate: z.number().nullable(),
+  newlyEscapedRate: z.number().nullable(),
   /** Start of year (đầu năm), the plan's reduction target, and the result (start − now). */
-  poorAtStart: number | null;
-  poorTarget: number;
-  poorReduced: number | null;
-  nearPoorAtStart: number | null;
-  nearPoorTarget: number;
-  nearPoorReduced: number | null;
+  poorAtStart: Count.nullable(),
+  poorTarget: z.number().int(),
+  poorReduced: z.number().int().nullable(),
+  nearPoorAtStart: Count.nullable(),
+  nearPoorTarget: z.number().int(),
+  nearPoorReduced: z.number().int().nullable(),
   /** Sums of the progress report's rows. */
-  allocated: number | null;
-  disbursed: number | null;
-  disbursedRate: number | null;
-}
+  allocated: z.number().nullable(),
+  disbursed: z.number().nullable(),
+  disbursedRate: z.number().nullable(),
+});
+export type SummaryFigures = z.infer<typeof SummaryFigures>;
 
 /** Diễn biến: changes over the year. Transition counts are null when the start is unknown. */
 export interface ChangeFigures {
@@ -71,15 +78,16 @@ export interface ChangeFigures {
 }
 
 /** Thiếu hụt, for one category. */
-export interface DeprivationFigures {
-  category: AnalysedCategory;
-  households: number | null;
+export const DeprivationFigures = z.object({
+  category: AnalysedCategory,
+  households: Count.nullable(),
   /** Households whose list carried the indicator columns (the base of the shares). */
-  withIndicators: number | null;
+  withIndicators: Count.nullable(),
   /** One per indicator, in the order of `INDICATORS` (D01…D12). */
-  deprived: (number | null)[];
-  shares: (number | null)[];
-}
+  deprived: z.array(Count.nullable()),
+  shares: z.array(z.number().nullable()),
+});
+export type DeprivationFigures = z.infer<typeof DeprivationFigures>;
 
 /** Nhóm đối tượng, for one category. */
 export interface GroupFigures {
@@ -96,24 +104,25 @@ export interface GroupFigures {
 }
 
 /** Dự án: one sub-project in one commune (or the district). */
-export interface ProjectFigures {
+export const ProjectFigures = z.object({
   /** Plan code ("DA3.2"); null for beneficiary rows whose sub-project was not resolved. */
-  code: string | null;
-  name: string | null;
-  lead: string | null;
+  code: z.string().nullable(),
+  name: z.string().nullable(),
+  lead: z.string().nullable(),
   /** Rows of the beneficiary lists. */
-  listed: number;
+  listed: Count,
   /** The progress report's count of beneficiaries (số đối tượng thụ hưởng). */
-  reported: number | null;
-  allocated: number | null;
-  allocatedCentral: number | null;
-  allocatedLocal: number | null;
-  allocatedMobilised: number | null;
-  disbursed: number | null;
-  disbursedRate: number | null;
+  reported: z.number().nullable(),
+  allocated: z.number().nullable(),
+  allocatedCentral: z.number().nullable(),
+  allocatedLocal: z.number().nullable(),
+  allocatedMobilised: z.number().nullable(),
+  disbursed: z.number().nullable(),
+  disbursedRate: z.number().nullable(),
   /** The progress report's status text (tình hình thực hiện), as written. */
-  status: string | null;
-}
+  status: z.string().nullable(),
+});
+export type ProjectFigures = z.infer<typeof ProjectFigures>;
 
 export type SubmissionStatus = 'onTime' | 'late' | 'missing' | 'notDue';
 

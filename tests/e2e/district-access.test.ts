@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import type { CreateTokenResponse, ErrorEnvelope, StatusResponse, SubmissionListResponse } from '../../shared/api.ts';
+import type { CreateTokenResponse, DistrictSummaryResponse, ErrorEnvelope, StatusResponse, SubmissionListResponse } from '../../shared/api.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
 import { dataOf, shownGrid, signIn, waitLoaded } from './district-page.ts';
 import { PERIOD, SAMPLE, buildDistrictPage, send, submitSample } from './district-seed.ts';
@@ -70,7 +70,7 @@ describe('a commune token', () => {
     expect(httpErrors).toEqual([]);
 
     // The API holds the same line whatever a page does.
-    for (const path of [`/api/status?period=${PERIOD}`, `/api/workbook?period=${PERIOD}`]) {
+    for (const path of [`/api/status?period=${PERIOD}`, `/api/district/summary?period=${PERIOD}`, `/api/workbook?period=${PERIOD}`]) {
       const res = await apiGet<ErrorEnvelope>(worker.url, DEMO_TOKENS.commune, path);
       expect([path, res.status, res.body.error.code]).toEqual([path, 403, 'FORBIDDEN']);
     }
@@ -91,7 +91,7 @@ describe('a commune token', () => {
 });
 
 describe('a district token', () => {
-  it('sees only its own communes: on the page, in the merged workbook, and through the API', async () => {
+  it('sees only its own communes: on the page, in the figures, in the merged workbook, and through the API', async () => {
     const t = await chrome.newPage();
     const { page } = t;
     await page.goto(`${worker.url}/district/?period=${PERIOD}`);
@@ -137,6 +137,10 @@ describe('a district token', () => {
     expect(other.body.communes.map((c) => c.commune.id)).toEqual(['xuan-du']);
     const demo = await apiGet<StatusResponse>(worker.url, DEMO_TOKENS.district, `/api/status?period=${PERIOD}`);
     expect(demo.body.communes.map((c) => c.commune.id)).toEqual(['tho-lap', 'xuan-hoa', 'xuan-lai', 'xuan-lap']);
+    const otherFigures = await apiGet<DistrictSummaryResponse>(worker.url, otherDistrict, `/api/district/summary?period=${PERIOD}`);
+    expect([otherFigures.status, otherFigures.body.region.id, otherFigures.body.communes.map((c) => c.id)]).toEqual([200, 'nhu-thanh', ['xuan-du']]);
+    const demoFigures = await apiGet<DistrictSummaryResponse>(worker.url, DEMO_TOKENS.district, `/api/district/summary?period=${PERIOD}`);
+    expect(demoFigures.body.communes.map((c) => c.id)).toEqual(['tho-lap', 'xuan-hoa', 'xuan-lai', 'xuan-lap']);
     expect((await apiGet<SubmissionListResponse>(worker.url, otherDistrict, `/api/submissions?period=${PERIOD}`)).body.submissions.map((s) => s.communeId)).toEqual(['xuan-du']);
     expect((await apiGet<SubmissionListResponse>(worker.url, otherDistrict, `/api/submissions?communeId=xuan-hoa&period=${PERIOD}`)).body.submissions).toEqual([]);
     expect((await apiGet(worker.url, otherDistrict, `/api/submissions/${xuanHoaSubmission}`)).status).toBe(404);

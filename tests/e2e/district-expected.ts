@@ -2,7 +2,7 @@
  * What the district page's charts must show for the seeded district, worked out here from the
  * grids each commune sent, read by the shared engine (the records the server stores) and the
  * commune plans of the demo seed — not from the merged workbook, its writer, the figures module
- * (shared/report) or the page's reader of the workbook, which are what the test checks.
+ * (shared/report) or the district summary route, which are what the test checks.
  */
 import type { Grid } from '../../shared/grid/grid.ts';
 import type { CommunePlan } from '../../shared/plans/plan.ts';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { address, parseRange } from '../../shared/grid/address.ts';
@@ -6,7 +7,7 @@ import type { CellValue, Grid } from '../../shared/grid/grid.ts';
 import { INDICATORS } from '../../shared/standards/index.ts';
 import { type ExpectedCommune, expectedCommunes, expectedTotals } from './district-expected.ts';
 import { axeViolations, choosePeriod, dataOf, inkOf, numberOrNull, shownGrid, signIn, waitLoaded } from './district-page.ts';
-import { PERIOD, RECEIVED, type SeededDistrict, buildDistrictPage, seedDistrict } from './district-seed.ts';
+import { PERIOD, RECEIVED, type SeededDistrict, buildDistrictPage, recordedDownloads, seedDistrict } from './district-seed.ts';
 import { type BrowserSession, DEMO_TOKENS, type TestPage, type WorkerServer, launchBrowser, screenshot, startWorker } from './harness.ts';
 
 /**
@@ -14,6 +15,7 @@ import { type BrowserSession, DEMO_TOKENS, type TestPage, type WorkerServer, lau
  * placed at fixed times (district-seed.ts): Xuân Hoà on time (versions 1 and 2), Xuân Lai late by
  * 3 days 4 hours with its household list only, Xuân Lập late by 5 hours 20 minutes, Thọ Lập
  * nothing. The charts' expected figures come from the sample grids read by the shared engine.
+ * The charts come from GET /api/district/summary; the merged workbook only from the button.
  */
 
 let worker: WorkerServer;
@@ -325,33 +327,72 @@ describe('the charts', () => {
   });
 });
 
-describe('when the workbook cannot be had', () => {
-  it('the grid still works, the charts and the download say why, and a later click tries again', async () => {
+describe('when the figures or the workbook cannot be had', () => {
+  it('the grid still works, the charts and the download say why, and a later try works', async () => {
     const t = await chrome.newPage();
     const { page } = t;
     let refuse = true;
-    await page.route('**/api/workbook?*', (route) =>
+    const serverError = (route: Route) =>
       refuse
         ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL', message: 'Lỗi máy chủ (internal error)' } }) })
-        : route.continue(),
-    );
+        : route.continue();
+    await page.route('**/api/district/summary?*', serverError);
+    await page.route('**/api/workbook?*', serverError);
     await signIn(page, worker.url, DEMO_TOKENS.district, PERIOD);
     expect((await shownGrid(page)).map((r) => r.cells.map((c) => c.state).join(','))).toEqual(['missing,missing,missing', 'onTime,onTime,onTime', 'late,missing,missing', 'late,late,late']);
     expect(await page.locator('#charts-message').innerText()).toBe('Chưa đọc được số liệu cho biểu đồ: Lỗi máy chủ (internal error)');
-    expect(await page.locator('#download-status').innerText()).toBe('Chưa tải được bảng tổng hợp: Lỗi máy chủ (internal error)');
     expect(await page.locator('#lower-charts').isHidden()).toBe(true);
+    expect(await page.locator('#download-status').innerText()).toBe('');
+
+    await page.locator('#download').click();
+    await expect.poll(() => page.locator('#download-status').innerText()).toBe('Chưa tải được bảng tổng hợp: Lỗi máy chủ (internal error)');
+    expect(await page.locator('#download-progress').isHidden()).toBe(true);
     await screenshot(page, 'district-12-workbook-failed');
 
     refuse = false;
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
     expect(download.suggestedFilename()).toBe('Tổng hợp GNBV - Thọ Xuân - 2024-Y.xlsx');
-    await page.locator('#chart-households').waitFor();
-    expect(t.httpErrors).toEqual([`500 GET /api/workbook?period=${PERIOD}`]);
+    await page.locator('#refresh').click();
+    await waitLoaded(page);
+    await page.locator('#chart-households svg.chart-svg').waitFor();
+    expect(await page.locator('#charts-message').innerText()).toBe('');
+    expect(t.httpErrors).toEqual([`500 GET /api/district/summary?period=${PERIOD}`, `500 GET /api/workbook?period=${PERIOD}`]);
+  });
+});
+
+describe('viewing the page', () => {
+  it('asks for no workbook and records no download — periods, refresh, scope — until “Tải bảng tổng hợp” is pressed', async () => {
+    const before = await recordedDownloads(worker.persistDir);
+    const t = await chrome.newPage();
+    const { page } = t;
+    const calls: string[] = [];
+    page.on('request', (r) => {
+      const { pathname } = new URL(r.url());
+      if (pathname.startsWith('/api/')) calls.push(pathname);
+    });
+    await signIn(page, worker.url, DEMO_TOKENS.district, PERIOD);
+    await page.locator('#chart-households svg.chart-svg').waitFor();
+    await choosePeriod(page, '2024-Q4');
+    await choosePeriod(page, PERIOD);
+    await page.locator('#refresh').click();
+    await waitLoaded(page);
+    await page.locator('#scope').selectOption('Xuân Lai');
+    await page.locator('#chart-funds .chart-empty').waitFor();
+    expect([...new Set(calls)].sort()).toEqual(['/api/district/summary', '/api/me', '/api/status']);
+    expect(await recordedDownloads(worker.persistDir)).toBe(before);
+
+    // The button is a download, and the server records it once.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+    expect(download.suggestedFilename()).toBe('Tổng hợp GNBV - Thọ Xuân - 2024-Y.xlsx');
+    expect(calls.filter((c) => c === '/api/workbook')).toHaveLength(1);
+    expect(await recordedDownloads(worker.persistDir)).toBe(before + 1);
+    expect(realProblems(t)).toEqual([]);
+    expect(t.httpErrors).toEqual([]);
   });
 });
 
 describe('the merged workbook', () => {
-  it('streams with the bytes received shown, saves under the server’s file name, and opens in SheetJS with the charts’ figures', async () => {
+  it('is asked for by the button only, streams with the bytes received shown, saves under the server’s file name, and opens in SheetJS with the charts’ figures', async () => {
     const t = await chrome.newPage();
     const { page, context } = t;
     // Slow enough that the workbook arrives in many pieces.
@@ -373,10 +414,19 @@ describe('the merged workbook', () => {
     await page.goto(`${worker.url}/district/?period=${PERIOD}`);
     await page.locator('#token').fill(DEMO_TOKENS.district);
     await page.keyboard.press('Enter');
+    await page.locator('#workspace').waitFor({ state: 'visible' });
+    await waitLoaded(page);
+    await page.locator('#chart-households svg.chart-svg').waitFor();
+    expect(workbookRequests).toEqual([]);
+    expect(await page.locator('#download-progress').isHidden()).toBe(true);
+
+    // Pressed: the bytes received are shown while it arrives; pressed again meanwhile, the same request is awaited.
+    const saved = page.waitForEvent('download', { timeout: 60_000 });
+    await page.locator('#download').click();
     await page.locator('#download-progress').waitFor({ state: 'visible' });
     await screenshot(page, 'district-08-download-progress');
-    // Asked for while it is still arriving: saved as soon as the last byte is in.
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('#download').click()]);
+    await page.locator('#download').click();
+    const download = await saved;
     const bytes = readFileSync(await download.path());
     expect(download.suggestedFilename()).toBe('Tổng hợp GNBV - Thọ Xuân - 2024-Y.xlsx');
     await waitLoaded(page);
@@ -403,7 +453,7 @@ describe('the merged workbook', () => {
       expect([row[poorColumn], row[nearColumn]], name).toEqual([chart('poor'), chart('nearPoor')]);
     }
 
-    // Saving again takes the bytes on the screen: one request for the period, one recorded download.
+    // Saving again saves the bytes already received: one request for the period, one recorded download.
     const [again] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
     expect(readFileSync(await again.path()).equals(bytes)).toBe(true);
     expect(workbookRequests).toHaveLength(1);
@@ -445,7 +495,10 @@ describe('accessibility', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('#status-grid td[data-commune="xuan-lai"][data-kind="households"]').innerText()).toBe(`! 3 days 4 hours late\nVersion 1 · ${vietnam(RECEIVED.xuanLai)}`);
     expect(await page.locator('#updated').innerText()).toMatch(/^Updated at \d\d\/\d\d\/\d{4} \d\d:\d\d \(Vietnam time\)$/);
-    expect(await page.locator('#download-status').innerText()).toMatch(/^Received \d+(\.\d)? kB$/);
+    expect(await page.locator('#download-status').innerText()).toBe('');
+    expect(await page.locator('#download-hint').innerText()).toBe(
+      'One Excel file for the whole unit, from each commune’s latest version. It holds personal data: it is downloaded only when you press this button, and every download is recorded.',
+    );
     expect(await page.locator('#tallies').innerText()).toBe('4 communes · 12 reports due: 3 on time · 4 late · 5 missing');
     expect(await audit('English')).toEqual([]);
     await screenshot(page, 'district-09-english');

@@ -2,7 +2,8 @@
  * Seeding for the district page's browser tests: submissions through the real API (commune tokens,
  * the sample workbooks read with the shared reader), accounts through the admin routes, and the
  * one thing the API cannot do — put a submission at a chosen time — straight into the Worker's
- * local D1 with `wrangler d1 execute` on the harness's persistence dir. Times are fixed instants, so
+ * local D1 with `wrangler d1 execute` on the harness's persistence dir (which also reads back the
+ * recorded workbook downloads). Times are fixed instants, so
  * "on time" and "late by 3 days 4 hours" do not depend on today's date.
  */
 import { execFile } from 'node:child_process';
@@ -72,22 +73,36 @@ export async function placeSubmissions(persistDir: string, placements: readonly 
   const file = join(dir, 'place.sql');
   writeFileSync(file, `${statements.join('\n')}\n`, 'utf8');
   try {
-    await new Promise<void>((resolve, reject) => {
-      execFile(
-        process.execPath,
-        [WRANGLER_BIN, 'd1', 'execute', 'DB', '--local', '--persist-to', persistDir, `--file=${file}`],
-        {
-          cwd: ROOT,
-          env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_SEND_ERROR_REPORTS: 'false', CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' },
-          timeout: 120_000,
-          maxBuffer: 16 * 1024 * 1024,
-        },
-        (error, stdout, stderr) => (error ? reject(new Error(`wrangler d1 execute failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve()),
-      );
-    });
+    await d1Execute(persistDir, [`--file=${file}`]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `wrangler d1 execute DB --local` on the harness's persistence dir, beside the running Worker; answers its stdout. */
+function d1Execute(persistDir: string, args: readonly string[]): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [WRANGLER_BIN, 'd1', 'execute', 'DB', '--local', '--persist-to', persistDir, ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_SEND_ERROR_REPORTS: 'false', CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' },
+        timeout: 120_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => (error ? reject(new Error(`wrangler d1 execute failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout)),
+    );
+  });
+}
+
+/** How many merged-workbook downloads the Worker has recorded (table workbook_downloads), read from its D1. */
+export async function recordedDownloads(persistDir: string): Promise<number> {
+  const out = await d1Execute(persistDir, ['--command', 'SELECT COUNT(*) AS n FROM workbook_downloads', '--json']);
+  const parsed = JSON.parse(out) as { results: { n: number }[] }[];
+  const n = parsed[0]?.results[0]?.n;
+  if (typeof n !== 'number') throw new Error(`unexpected answer from wrangler d1 execute: ${out.slice(0, 500)}`);
+  return n;
 }
 
 /** Runs `npm run build:district` (the page into dist/public/district/). */

@@ -46,6 +46,7 @@ const ROUTES: readonly RouteCase[] = [
   },
   { method: 'GET', route: '/api/status', url: '/api/status?period=2024-Y', allowed: ['district'], success: 200 },
   { method: 'GET', route: '/api/workbook', url: '/api/workbook?period=2024-Y', allowed: ['district'], success: 200 },
+  { method: 'GET', route: '/api/district/summary', url: '/api/district/summary?period=2024-Y', allowed: ['district'], success: 200 },
   {
     method: 'POST',
     route: '/api/admin/regions',

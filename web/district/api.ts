@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ErrorEnvelope, MeResponse, StatusResponse, SubmissionDetail, SubmissionListResponse } from '../../shared/api.ts';
+import { DistrictSummaryResponse, ErrorEnvelope, MeResponse, StatusResponse, SubmissionDetail, SubmissionListResponse } from '../../shared/api.ts';
 import type { Period } from '../../shared/periods.ts';
 
 /**
@@ -72,6 +72,11 @@ export function fetchMe(token: string): Promise<MeResponse> {
 
 export function fetchStatus(token: string, period: Period, signal?: AbortSignal): Promise<StatusResponse> {
   return getJson(`/api/status?period=${q(period)}`, token, StatusResponse, signal);
+}
+
+/** The figures of the charts: counts and money per commune and for the unit, no personal data (not a recorded download). */
+export function fetchDistrictSummary(token: string, period: Period, signal?: AbortSignal): Promise<DistrictSummaryResponse> {
+  return getJson(`/api/district/summary?period=${q(period)}`, token, DistrictSummaryResponse, signal);
 }
 
 /** Every version a commune sent for the period, newest first. */

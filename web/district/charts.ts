@@ -1,9 +1,9 @@
+import type { CommuneSummary } from '../../shared/api.ts';
 import type { DeprivationFigures, ProjectFigures } from '../../shared/report/figures.ts';
 import { INDICATORS } from '../../shared/standards/index.ts';
 import { type Child, h, s } from './dom.ts';
 import { count, dong, millions, percent } from './format.ts';
 import { t } from './strings.ts';
-import type { CommuneChartFigures } from './workbook-figures.ts';
 
 /**
  * Hand-made SVG bar charts: three kinds of horizontal bars are all the page needs, so no charting
@@ -107,7 +107,7 @@ interface HouseholdRow {
   goal: number | null;
 }
 
-function householdRows(communes: readonly CommuneChartFigures[], category: Category): HouseholdRow[] {
+function householdRows(communes: readonly CommuneSummary[], category: Category): HouseholdRow[] {
   return communes.map(({ name, summary: f }) => {
     const start = category === 'poor' ? f.poorAtStart : f.nearPoorAtStart;
     const target = category === 'poor' ? f.poorTarget : f.nearPoorTarget;
@@ -140,7 +140,7 @@ function householdSentence(r: HouseholdRow, category: Category): string {
   return `${r.commune}: ${what.toLowerCase()} ${count(r.now)} ${t('householdsUnit')}, ${t('rateOf')} ${pct(r.rate)}${start}; ${targetNote(r)}.`;
 }
 
-export function householdsChart(communes: readonly CommuneChartFigures[], width: number): HTMLElement {
+export function householdsChart(communes: readonly CommuneSummary[], width: number): HTMLElement {
   const id = 'chart-households';
   const W = Math.max(480, width);
   // Commune names | bars | the bar's value | the target, on two lines.

@@ -1,8 +1,8 @@
-import type { MeResponse, Region, StatusResponse } from '../../shared/api.ts';
+import type { DistrictSummaryResponse, MeResponse, Region, StatusResponse } from '../../shared/api.ts';
 import type { Lang } from '../../shared/messages.ts';
 import { Period } from '../../shared/periods.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
-import { ApiFailure, fetchMe, fetchStatus } from './api.ts';
+import { ApiFailure, fetchDistrictSummary, fetchMe, fetchStatus } from './api.ts';
 import { deprivationsChart, fundsChart, householdsChart } from './charts.ts';
 import { byId, h } from './dom.ts';
 import { bytes, vietnamDateTime } from './format.ts';
@@ -11,16 +11,17 @@ import { defaultPeriod, periodOptions, periodPart, periodYear } from './periods.
 import { summaryLine, statusGrid, totalsOf } from './status-grid.ts';
 import { lang, periodName, setLang, t, type TextKey } from './strings.ts';
 import { forgetToken, loadLang, loadToken, saveLang, saveToken } from './token-store.ts';
-import { type ChartFigures, WorkbookShapeError, chartFigures } from './workbook-figures.ts';
 import { type Progress, type Workbook, fetchWorkbook, saveWorkbook } from './workbook-download.ts';
 
 /**
  * The district page (issue 10): who reported, who is late, and the figures at a glance.
  *
- * One snapshot per period: GET /api/status for the grid, and the merged workbook (streamed, its
- * bytes counted) for the charts; "Tải bảng tổng hợp" saves those same bytes, so the file is the
- * one whose figures are on the screen, and a period viewed is one recorded download, not two.
- * "Làm mới" takes a new snapshot. Every button goes through `guard`, the page's one catch point.
+ * One snapshot per period: GET /api/status for the grid and GET /api/district/summary for the
+ * charts — counts and money, no personal data, so viewing the page downloads none and records
+ * nothing. The merged workbook (GET /api/workbook, streamed, its bytes counted) is fetched only
+ * when the officer clicks "Tải bảng tổng hợp", and the server records that download; a second
+ * click for the period saves the bytes already received. "Làm mới" takes a new snapshot. Every
+ * button goes through `guard`, the page's one catch point.
  */
 
 interface State {
@@ -28,11 +29,11 @@ interface State {
   me: MeResponse | null;
   period: Period | null;
   status: StatusResponse | null;
-  figures: ChartFigures | null;
+  figures: DistrictSummaryResponse | null;
+  /** The workbook received for the current period, once the officer has asked for it. */
   workbook: Workbook | null;
   /** The workbook request in flight for the current period, if any. */
   loading: Promise<Workbook | null> | null;
-  saveWhenLoaded: boolean;
   controller: AbortController | null;
   scope: string;
   /** When the snapshot's status arrived (ISO). */
@@ -49,7 +50,6 @@ const state: State = {
   figures: null,
   workbook: null,
   loading: null,
-  saveWhenLoaded: false,
   controller: null,
   scope: '',
   updatedAt: null,
@@ -66,7 +66,6 @@ function describe(e: unknown): string {
     if (e.status === 403) return t('refusedServer');
     return e.serverMessage ?? `${t('serverError')} (${e.status ?? '?'})`;
   }
-  if (e instanceof WorkbookShapeError) return `${t('chartsFailed')}: ${e.sheet}${e.column === null ? '' : ` › ${e.column}`}`;
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -130,7 +129,7 @@ function showSignIn(message: string | null): void {
 
 function signOut(message: string | null = null): void {
   state.controller?.abort();
-  Object.assign(state, { token: null, me: null, status: null, figures: null, workbook: null, loading: null, saveWhenLoaded: false, controller: null });
+  Object.assign(state, { token: null, me: null, status: null, figures: null, workbook: null, loading: null, controller: null });
   forgetToken();
   byId<HTMLInputElement>('token').value = '';
   showSignIn(message);
@@ -201,7 +200,7 @@ async function loadPeriod(period: Period): Promise<void> {
   if (token === null) return;
   state.controller?.abort();
   const controller = new AbortController();
-  Object.assign(state, { controller, period, status: null, figures: null, workbook: null, loading: null, saveWhenLoaded: false });
+  Object.assign(state, { controller, period, status: null, figures: null, workbook: null, loading: null });
   byId<HTMLSelectElement>('period').value = period;
   const url = new URL(location.href);
   url.searchParams.set('period', period);
@@ -213,12 +212,12 @@ async function loadPeriod(period: Period): Promise<void> {
   state.updatedAt = null;
   renderUpdated();
   setDownloadNote(null);
+  showProgress(null);
   clearCharts(t('chartsLoading'));
   busy('status-card', true);
 
-  // The workbook is asked for at once, beside the status: the charts need it, and it may be large.
-  const loading = loadWorkbook(token, period, controller.signal);
-  state.loading = loading;
+  // The charts' figures are asked for beside the status; each fills its own part of the page.
+  const charts = loadCharts(token, period, controller.signal);
   let status: StatusResponse;
   try {
     status = await fetchStatus(token, period, controller.signal);
@@ -230,7 +229,7 @@ async function loadPeriod(period: Period): Promise<void> {
   renderStatus();
   state.updatedAt = new Date().toISOString();
   renderUpdated();
-  await loading;
+  await charts;
 }
 
 function renderUpdated(): void {
@@ -258,7 +257,33 @@ async function showHistory(communeId: string, kind: SheetKind | null, from: HTML
   await openHistory({ token, period, periodName: periodLabel(period), communeId, communeName: commune.name, kind, from, describe });
 }
 
-// ---- the workbook: progress, charts, saving -------------------------------------------------
+// ---- the charts' figures -------------------------------------------------------------------
+
+/** Fetches the period's summary and draws the charts; a failure is said where the charts go, and the grid still works. */
+async function loadCharts(token: string, period: Period, signal: AbortSignal): Promise<void> {
+  busy('households-card', true);
+  busy('lower-charts', true);
+  try {
+    const figures = await fetchDistrictSummary(token, period, signal);
+    if (signal.aborted) return;
+    state.figures = figures;
+    renderCharts();
+  } catch (e) {
+    if (signal.aborted) return;
+    if (e instanceof ApiFailure && (e.status === 401 || e.status === 403)) {
+      signOut(describe(e));
+      return;
+    }
+    clearCharts(`${t('chartsFailed')}: ${describe(e)}`);
+  } finally {
+    if (!signal.aborted) {
+      busy('households-card', false);
+      busy('lower-charts', false);
+    }
+  }
+}
+
+// ---- the workbook, on request: progress, saving ----------------------------------------------
 
 function showProgress(p: Progress | null): void {
   const box = byId('download-progress');
@@ -278,51 +303,29 @@ function showProgress(p: Progress | null): void {
   byId('download-bytes').textContent = `${t('receiving')}: ${bytes(p.received)}${p.total === null ? '' : ` / ${bytes(p.total)}`}`;
 }
 
-/** Fetches the period's workbook (progress shown), draws the charts from it, saves it if asked meanwhile. */
-async function loadWorkbook(token: string, period: Period, signal: AbortSignal): Promise<Workbook | null> {
-  busy('households-card', true);
-  busy('lower-charts', true);
-  try {
-    return await receiveWorkbook(token, period, signal);
-  } finally {
-    if (!signal.aborted) {
-      busy('households-card', false);
-      busy('lower-charts', false);
-    }
-  }
-}
-
+/** Fetches the period's workbook with the bytes received shown, and saves it. */
 async function receiveWorkbook(token: string, period: Period, signal: AbortSignal): Promise<Workbook | null> {
+  setDownloadNote(null);
   let workbook: Workbook;
   try {
     workbook = await fetchWorkbook(token, period, showProgress, signal);
   } catch (e) {
     if (signal.aborted) return null;
     showProgress(null);
-    setDownloadNote(() => `${t('downloadFailed')}: ${describe(e)}`);
-    clearCharts(`${t('chartsFailed')}: ${describe(e)}`);
     state.loading = null;
-    state.saveWhenLoaded = false;
-    if (e instanceof ApiFailure && (e.status === 401 || e.status === 403)) signOut(describe(e));
+    if (e instanceof ApiFailure && (e.status === 401 || e.status === 403)) {
+      signOut(describe(e));
+      return null;
+    }
+    setDownloadNote(() => `${t('downloadFailed')}: ${describe(e)}`);
     return null;
   }
   if (signal.aborted) return null;
   state.workbook = workbook;
   state.loading = null;
   showProgress(null);
-  const received = byId('download-progress');
-  received.dataset.received = String(workbook.bytes.byteLength);
-  setDownloadNote(() => `${t('received')} ${bytes(workbook.bytes.byteLength)}`);
-  try {
-    state.figures = chartFigures(workbook.bytes);
-    renderCharts();
-  } catch (e) {
-    clearCharts(describe(e));
-  }
-  if (state.saveWhenLoaded) {
-    state.saveWhenLoaded = false;
-    save(workbook);
-  }
+  byId('download-progress').dataset.received = String(workbook.bytes.byteLength);
+  save(workbook);
   return workbook;
 }
 
@@ -334,6 +337,7 @@ function save(workbook: Workbook): void {
   setDownloadNote(() => `${t('saved')} “${workbook.fileName}” (${bytes(workbook.bytes.byteLength)})`);
 }
 
+/** "Tải bảng tổng hợp": the only way the page asks for the workbook. A click while it arrives waits for the same request. */
 async function download(): Promise<void> {
   const token = state.token;
   const period = state.period;
@@ -342,10 +346,9 @@ async function download(): Promise<void> {
     save(state.workbook);
     return;
   }
-  state.saveWhenLoaded = true;
   if (state.loading === null) {
     const signal = state.controller?.signal ?? new AbortController().signal;
-    state.loading = loadWorkbook(token, period, signal);
+    state.loading = receiveWorkbook(token, period, signal);
   }
   await state.loading;
 }
@@ -376,8 +379,8 @@ function renderCharts(): void {
   byId('households-holder').replaceChildren(householdsChart(figures.communes, widthOf('households-card')));
 
   const select = byId<HTMLSelectElement>('scope');
-  if (!figures.communes.some((c) => c.name === state.scope)) state.scope = '';
-  select.replaceChildren(h('option', { value: '' }, wholeUnit(region)), ...figures.communes.map((c) => h('option', { value: c.name }, c.name)));
+  if (!figures.communes.some((c) => c.id === state.scope)) state.scope = '';
+  select.replaceChildren(h('option', { value: '' }, wholeUnit(region)), ...figures.communes.map((c) => h('option', { value: c.id }, c.name)));
   select.value = state.scope;
   renderScoped();
 }
@@ -385,7 +388,7 @@ function renderCharts(): void {
 function renderScoped(): void {
   const figures = state.figures;
   if (figures === null) return;
-  const commune = figures.communes.find((c) => c.name === state.scope);
+  const commune = figures.communes.find((c) => c.id === state.scope);
   const deprivations = commune ? commune.deprivations : figures.totals.deprivations;
   const projects = commune ? commune.projects : figures.totals.projects;
   byId('deprivations-holder').replaceChildren(deprivationsChart(deprivations, widthOf('deprivations-holder')));

@@ -83,18 +83,17 @@ const UI = {
 
   download: { vi: 'Tải bảng tổng hợp (.xlsx)', en: 'Download the merged workbook (.xlsx)' },
   downloadHint: {
-    vi: 'Một tệp Excel cho cả huyện/tỉnh, từ bản mới nhất của mỗi xã. Tệp có thông tin cá nhân: mỗi lần tải đều được ghi lại.',
-    en: 'One Excel file for the whole unit, from each commune’s latest version. It holds personal data: every download is recorded.',
+    vi: 'Một tệp Excel cho cả huyện/tỉnh, từ bản mới nhất của mỗi xã. Tệp có thông tin cá nhân: chỉ tải khi bấm nút này, và mỗi lần tải đều được ghi lại.',
+    en: 'One Excel file for the whole unit, from each commune’s latest version. It holds personal data: it is downloaded only when you press this button, and every download is recorded.',
   },
   receiving: { vi: 'Đang nhận bảng tổng hợp', en: 'Receiving the merged workbook' },
-  received: { vi: 'Đã nhận', en: 'Received' },
   saved: { vi: 'Đã lưu tệp', en: 'Saved' },
   downloadFailed: { vi: 'Chưa tải được bảng tổng hợp', en: 'The merged workbook could not be downloaded' },
 
   chartsTitle: { vi: 'Số liệu chính', en: 'Key figures' },
   chartsSource: {
-    vi: 'Số liệu lấy từ bảng tổng hợp của kỳ này (các trang Tổng hợp, Thiếu hụt, Dự án), tính từ bản mới nhất được chấp nhận của mỗi xã.',
-    en: 'Figures from this period’s merged workbook (sheets Tổng hợp, Thiếu hụt, Dự án), computed from each commune’s latest accepted version.',
+    vi: 'Số liệu tính từ bản mới nhất được chấp nhận của mỗi xã, theo cùng cách tính các trang Tổng hợp, Thiếu hụt, Dự án của bảng tổng hợp. Xem biểu đồ không tải thông tin cá nhân.',
+    en: 'Figures computed from each commune’s latest accepted version, the same way as the merged workbook’s sheets Tổng hợp, Thiếu hụt and Dự án. Viewing the charts downloads no personal data.',
   },
   chartsLoading: { vi: 'Đang tải số liệu…', en: 'Loading the figures…' },
   chartsFailed: { vi: 'Chưa đọc được số liệu cho biểu đồ', en: 'The figures for the charts could not be read' },

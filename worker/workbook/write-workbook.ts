@@ -1,7 +1,4 @@
-import type { BeneficiaryRecord } from '../../shared/rules/beneficiaries.ts';
-import type { HouseholdRecord } from '../../shared/rules/households.ts';
-import type { ProgressRecord } from '../../shared/rules/progress.ts';
-import { type CommuneTally, DistrictTally } from '../../shared/report/index.ts';
+import { DistrictTally } from '../../shared/report/index.ts';
 import {
   changesSheet,
   deprivationsSheet,
@@ -12,6 +9,7 @@ import {
   type WrittenSheet,
 } from './analysis-sheets.ts';
 import { checksSheet, sourcesSheet } from './checks-sheets.ts';
+import { type FedKind, feedDistrict, type KindRecords, type RowSink } from './district-feed.ts';
 import { workbookDisplayName } from './file-name.ts';
 import { BENEFICIARY_SHEET, HOUSEHOLD_SHEET, type KindSheet, PROGRESS_SHEET, type RowContext } from './kind-sheets.ts';
 import { SHEET_NAMES, SHEET_ORDER, type SheetId, sheetSubtitle, sheetTitle, UNITS } from './labels.ts';
@@ -28,7 +26,7 @@ import {
 import { SheetXml } from './sheet-xml.ts';
 import type { WorkbookCommune, WorkbookSource } from './source.ts';
 import { stylesXml } from './styles.ts';
-import { ZipStream } from './zip-stream.ts';
+import { type ZipEntry, ZipStream } from './zip-stream.ts';
 
 /** Rows measured for a per-kind sheet's column widths before its head is written. */
 const WIDTH_SAMPLE_ROWS = 500;
@@ -66,7 +64,48 @@ function rowContext(commune: WorkbookCommune): RowContext {
   return { communeName: commune.name, projectName: (code) => (code === null ? null : (names.get(code) ?? null)) };
 }
 
-type KindId = 'households' | 'beneficiaries' | 'progress';
+const KIND_SHEETS: { readonly [K in FedKind]: KindSheet<KindRecords[K]> } = {
+  households: HOUSEHOLD_SHEET,
+  beneficiaries: BENEFICIARY_SHEET,
+  progress: PROGRESS_SHEET,
+};
+
+/** Writes the per-kind sheets (Hộ, Đối tượng hỗ trợ, Tiến độ) into the zip, one at a time, as the rows are fed. */
+function kindSheetsSink(zip: ZipStream, source: WorkbookSource, record: (id: SheetId, sheet: SheetXml) => void): RowSink {
+  const { region, period, generatedAt } = source;
+  const contexts = source.communes.map(rowContext);
+  let open: { sheet: SheetXml; entry: ZipEntry } | null = null;
+  const opened = (kind: FedKind): { sheet: SheetXml; entry: ZipEntry } => {
+    if (open === null) throw new Error(`workbook: sheet ${kind} is not open`);
+    return open;
+  };
+  return {
+    startKind(kind) {
+      const sheet = new SheetXml({
+        name: SHEET_NAMES[kind],
+        title: sheetTitle(kind, region, period),
+        subtitle: sheetSubtitle(generatedAt, kind === 'households' ? UNITS.householdRows : UNITS.rows),
+        columns: KIND_SHEETS[kind].columns,
+        sampleRows: WIDTH_SAMPLE_ROWS,
+      });
+      open = { sheet, entry: zip.entry(sheetPath(sheetNumber(kind))) };
+    },
+    row<K extends FedKind>(kind: K, row: KindRecords[K], communeIndex: number): number {
+      const { sheet, entry } = opened(kind);
+      const sheetRow = sheet.rowNumber;
+      entry.write(sheet.row(KIND_SHEETS[kind].values(row, contexts[communeIndex] as RowContext)));
+      return sheetRow;
+    },
+    endKind(kind) {
+      const { sheet, entry } = opened(kind);
+      sheet.endTable();
+      entry.write(sheet.end());
+      entry.close();
+      record(kind, sheet);
+      open = null;
+    },
+  };
+}
 
 async function* workbookChunks(source: WorkbookSource): AsyncGenerator<Uint8Array, void, undefined> {
   const { region, period, generatedAt, communes } = source;
@@ -82,64 +121,14 @@ async function* workbookChunks(source: WorkbookSource): AsyncGenerator<Uint8Arra
   yield* zip.take();
 
   const district = new DistrictTally();
-  const tallies = communes.map((c) => district.commune(c));
-  const contexts = communes.map(rowContext);
   const entries = new Map<SheetId, SheetEntry>();
   const record = (id: SheetId, sheet: SheetXml): void => {
     entries.set(id, { name: sheet.name, filterRef: sheet.filterRef, printTitleRows: sheet.printTitleRows });
   };
 
-  /** One per-kind sheet: every commune's pages in turn, each row written and counted. */
-  async function* kindSheet<T>(
-    id: KindId,
-    spec: KindSheet<T>,
-    pages: (communeId: string) => AsyncIterable<T[]>,
-    count: (tally: CommuneTally, row: T, sheetRow: number) => void,
-    before?: (tally: CommuneTally, communeId: string) => Promise<void>,
-    after?: (tally: CommuneTally) => void,
-  ): AsyncGenerator<Uint8Array, void, undefined> {
-    const sheet = new SheetXml({
-      name: SHEET_NAMES[id],
-      title: sheetTitle(id, region, period),
-      subtitle: sheetSubtitle(generatedAt, id === 'households' ? UNITS.householdRows : UNITS.rows),
-      columns: spec.columns,
-      sampleRows: WIDTH_SAMPLE_ROWS,
-    });
-    const entry = zip.entry(sheetPath(sheetNumber(id)));
-    for (let i = 0; i < communes.length; i++) {
-      const commune = communes[i] as WorkbookCommune;
-      const tally = tallies[i] as CommuneTally;
-      const rc = contexts[i] as RowContext;
-      if (before) await before(tally, commune.id);
-      for await (const page of pages(commune.id)) {
-        for (const row of page) {
-          const sheetRow = sheet.rowNumber;
-          entry.write(sheet.row(spec.values(row, rc)));
-          count(tally, row, sheetRow);
-        }
-        yield* zip.take();
-      }
-      after?.(tally);
-    }
-    sheet.endTable();
-    entry.write(sheet.end());
-    entry.close();
-    record(id, sheet);
-    yield* zip.take();
-  }
-
-  yield* kindSheet<HouseholdRecord>(
-    'households',
-    HOUSEHOLD_SHEET,
-    (id) => source.households(id),
-    (tally, h, sheetRow) => tally.household(h, sheetRow),
-    async (tally, id) => {
-      for await (const page of source.previousHouseholds(id)) for (const h of page) tally.previousHousehold(h);
-    },
-    (tally) => tally.endHouseholds(),
-  );
-  yield* kindSheet<BeneficiaryRecord>('beneficiaries', BENEFICIARY_SHEET, (id) => source.beneficiaries(id), (tally, b) => tally.beneficiary(b));
-  yield* kindSheet<ProgressRecord>('progress', PROGRESS_SHEET, (id) => source.progress(id), (tally, p) => tally.progress(p));
+  // The per-kind sheets: each row written where feedDistrict counts it, the bytes passed on after each page.
+  const sink = kindSheetsSink(zip, source, record);
+  for await (const _ of feedDistrict(source, district, sink)) yield* zip.take();
 
   const figures = district.figures();
   const finished: [SheetId, WrittenSheet][] = [
