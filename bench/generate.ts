@@ -2,6 +2,7 @@ import type { CellValue, Grid } from '../shared/grid/grid.ts';
 import { columnLetters } from '../shared/grid/address.ts';
 import type { IssueCode } from '../shared/issues.ts';
 import { INDICATORS } from '../shared/standards/index.ts';
+import { prng } from './prng.ts';
 
 /**
  * A deterministic household list ("danh sách hộ nghèo, cận nghèo, mới thoát nghèo") in the classic
@@ -27,18 +28,6 @@ export interface GenerateOptions {
   /** Plant one error on every n-th household (n-th, 2n-th, …); 0 plants none. */
   plantEvery?: number;
   name?: string;
-}
-
-/** mulberry32: a small, fast, seeded PRNG (no Math.random, so every run builds the same sheet). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ---- layout (1-based columns) ----

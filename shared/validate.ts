@@ -8,6 +8,7 @@ import { type Table, mappingOf, readTable } from './table/read-table.ts';
 import type { SheetKind } from './sheet-kind.ts';
 import { type RuleEnv, SheetReport } from './rules/context.ts';
 import { type HouseholdRecord, checkHouseholds } from './rules/households.ts';
+import { type HouseholdList, recordsOf } from './rules/household-list.ts';
 import { type BeneficiaryRecord, HouseholdIndex, type SeenPeople, checkBeneficiaries } from './rules/beneficiaries.ts';
 import { type ProgressRecord, checkProgress } from './rules/progress.ts';
 import { projectFromTitle } from './plans/resolve-project.ts';
@@ -45,7 +46,8 @@ export interface WorkbookResult {
   reportDate: string;
   period: Period | null;
   rulePack: string;
-  households: HouseholdRecord[];
+  /** Built on first read (see withHouseholds); every household row of every household sheet. */
+  readonly households: HouseholdRecord[];
   beneficiaries: BeneficiaryRecord[];
   progress: ProgressRecord[];
   ok: boolean;
@@ -93,34 +95,35 @@ export function validateWorkbook(sheets: readonly SheetInput[], options: Validat
   for (const t of tables) sheetLevel(t, reportFor(t));
 
   // Households first: the other kinds are checked against them.
-  // concat, not push(...rows): a 100,000-row list would overflow the call stack as arguments.
-  let households: HouseholdRecord[] = [];
-  for (const t of tables.filter((t) => t.kind === 'households')) households = households.concat(checkHouseholds(t, reportFor(t)));
+  const householdLists = tables.filter((t) => t.kind === 'households').map((t) => checkHouseholds(t, reportFor(t)));
   const needsIndex = tables.some((t) => t.kind === 'beneficiaries');
-  let index: HouseholdIndex | null = needsIndex && households.length > 0 ? new HouseholdIndex(households) : null;
+  let index: HouseholdIndex | null =
+    needsIndex && householdLists.some((l) => l.length > 0) ? new HouseholdIndex(recordsOf(householdLists)) : null;
   if (needsIndex && !index && options.households && options.households.length > 0) {
-    let external: HouseholdRecord[] = [];
+    const external: HouseholdList[] = [];
     for (const grid of options.households) {
       const r = readTable(grid);
-      if (r.ok && r.table.kind === 'households') external = external.concat(checkHouseholds(r.table, new SheetReport(grid.name, env)));
+      if (r.ok && r.table.kind === 'households') external.push(checkHouseholds(r.table, new SheetReport(grid.name, env)));
     }
-    if (external.length > 0) index = new HouseholdIndex(external);
+    if (external.some((l) => l.length > 0)) index = new HouseholdIndex(recordsOf(external));
   }
 
   const seen: SeenPeople = new Map();
-  let beneficiaries: BeneficiaryRecord[] = [];
-  for (const t of tables.filter((t) => t.kind === 'beneficiaries')) {
-    const r = reportFor(t);
-    if (!t.columns.has('project') && !projectNamedInTitle(t, options.plan)) {
-      r.add({ code: 'SHEET.MISSING_COLUMN', row: null, column: null, field: 'project', value: null });
-    }
-    beneficiaries = beneficiaries.concat(checkBeneficiaries(t, r, index, seen));
-  }
+  const beneficiaries = joined(
+    tables
+      .filter((t) => t.kind === 'beneficiaries')
+      .map((t) => {
+        const r = reportFor(t);
+        if (!t.columns.has('project') && !projectNamedInTitle(t, options.plan)) {
+          r.add({ code: 'SHEET.MISSING_COLUMN', row: null, column: null, field: 'project', value: null });
+        }
+        return checkBeneficiaries(t, r, index, seen);
+      }),
+  );
   const perProject = new Map<string, number>();
   for (const b of beneficiaries) if (b.project) perProject.set(b.project, (perProject.get(b.project) ?? 0) + 1);
 
-  let progress: ProgressRecord[] = [];
-  for (const t of tables.filter((t) => t.kind === 'progress')) progress = progress.concat(checkProgress(t, reportFor(t), perProject));
+  const progress = joined(tables.filter((t) => t.kind === 'progress').map((t) => checkProgress(t, reportFor(t), perProject)));
 
   const issues: Issue[] = [];
   if (tables.length === 0 && sheets.length > 0) {
@@ -150,7 +153,30 @@ export function validateWorkbook(sheets: readonly SheetInput[], options: Validat
     };
   });
 
-  return { sheets: summaries, issues, reportDate, period, rulePack: pack.id, households, beneficiaries, progress, ok: !hasErrors(issues) };
+  const result = { sheets: summaries, issues, reportDate, period, rulePack: pack.id, beneficiaries, progress, ok: !hasErrors(issues) };
+  return withHouseholds(result, householdLists);
+}
+
+/**
+ * `households` is read on demand: the records are built the first time something reads them (a
+ * submission does; the task pane's check and `gnbv validate` do not). An own, enumerable property,
+ * so spreading or JSON.stringify see it like any other.
+ */
+function withHouseholds(result: Omit<WorkbookResult, 'households'>, lists: readonly HouseholdList[]): WorkbookResult {
+  let records: HouseholdRecord[] | null = null;
+  return Object.defineProperty(result, 'households', {
+    enumerable: true,
+    get: (): HouseholdRecord[] => (records ??= recordsOf(lists)),
+  }) as WorkbookResult;
+}
+
+/** One list from the sheets' lists; the only list as it is (no copy of 100,000 records). */
+function joined<T>(lists: T[][]): T[] {
+  if (lists.length === 1) return lists[0] as T[];
+  const all: T[] = [];
+  // A loop, not push(...list): a 100,000-row list would overflow the call stack as arguments.
+  for (const list of lists) for (const item of list) all.push(item);
+  return all;
 }
 
 function projectNamedInTitle(t: Table, plan: CommunePlan): boolean {

@@ -9,12 +9,56 @@ function ok<T>(value: T): Parsed<T> {
   return { ok: true, value };
 }
 
+/**
+ * The common shapes of number text, read without allocating: "1500000", "1.500.000", "1,500,000",
+ * "1.500". NaN for anything else (signs, decimals, units, spaces, "0.500"), which parseNumber then
+ * reads the long way — with the same result for the shapes read here.
+ */
+function plainNumberText(s: string): number {
+  let value = 0;
+  let groupLength = 0;
+  let groups = 0;
+  let separator = 0;
+  let first = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      value = value * 10 + (ch - 48);
+      groupLength++;
+      continue;
+    }
+    if ((ch !== 46 && ch !== 44) || (separator !== 0 && ch !== separator)) return NaN;
+    if (groups === 0) {
+      if (groupLength < 1 || groupLength > 3) return NaN;
+      first = value;
+    } else if (groupLength !== 3) return NaN;
+    separator = ch;
+    groups++;
+    groupLength = 0;
+  }
+  if (groups === 0) return groupLength > 0 && groupLength <= 15 ? value : NaN;
+  if (groupLength !== 3 || (groups === 1 && first === 0)) return NaN;
+  return value;
+}
+
 /** A number from a number cell or Vietnamese/English number text. */
 export function parseNumber(v: CellValue | undefined): Parsed<number> {
-  if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : FAIL;
-  if (typeof v !== 'string') return FAIL;
+  const n = numberOf(v);
+  return n === n ? ok(n) : FAIL;
+}
+
+/** parseNumber without the wrapper, for the hot loops: NaN when the cell is not a number. */
+export function numberOf(v: CellValue | undefined): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v !== 'string') return NaN;
+  const plain = plainNumberText(v);
+  return plain === plain ? plain : numberTextTheLongWay(v);
+}
+
+/** Any number text officers write: signs, brackets, đ, both separators. Exported for the tests. */
+export function numberTextTheLongWay(v: string): number {
   let s = v.trim().replace(/\s+/g, '').replace(/[đ₫]$/i, '');
-  if (s === '') return FAIL;
+  if (s === '') return NaN;
   let sign = 1;
   if (/^\(.*\)$/.test(s)) {
     sign = -1;
@@ -24,7 +68,7 @@ export function parseNumber(v: CellValue | undefined): Parsed<number> {
     sign *= -1;
     s = s.slice(1);
   } else if (s.startsWith('+')) s = s.slice(1);
-  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return FAIL;
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return NaN;
   const dots = (s.match(/\./g) ?? []).length;
   const commas = (s.match(/,/g) ?? []).length;
   let normal: string;
@@ -32,11 +76,11 @@ export function parseNumber(v: CellValue | undefined): Parsed<number> {
     // The later separator is the decimal one: "1.500.000,5" or "1,500,000.5".
     const decimal = s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
     const group = decimal === ',' ? '.' : ',';
-    if (!isGrouped(s.split(decimal)[0] ?? '', group)) return FAIL;
+    if (!isGrouped(s.split(decimal)[0] ?? '', group)) return NaN;
     normal = s.split(group).join('').replace(decimal, '.');
   } else if (dots + commas > 1) {
     const sep = dots > 0 ? '.' : ',';
-    if (!isGrouped(s, sep)) return FAIL;
+    if (!isGrouped(s, sep)) return NaN;
     normal = s.split(sep).join('');
   } else if (dots + commas === 1) {
     const sep = dots > 0 ? '.' : ',';
@@ -45,7 +89,7 @@ export function parseNumber(v: CellValue | undefined): Parsed<number> {
     normal = frac.length === 3 && int.length >= 1 && int.length <= 3 && int !== '0' ? int + frac : `${int}.${frac}`;
   } else normal = s;
   const n = Number(normal);
-  return Number.isFinite(n) ? ok(sign * n) : FAIL;
+  return Number.isFinite(n) ? sign * n : NaN;
 }
 
 function isGrouped(s: string, sep: string): boolean {
@@ -103,19 +147,31 @@ export interface YearOrDate {
 }
 
 export function parseYearOrDate(v: CellValue | undefined): Parsed<YearOrDate> {
+  const y = yearOrDateOf(v);
+  return y === null ? FAIL : ok(y);
+}
+
+/** One shared, frozen answer per year written alone: a 100,000-row list has a few dozen birth years. */
+const YEARS: (YearOrDate | undefined)[] = [];
+function yearAlone(year: number): YearOrDate {
+  return (YEARS[year - 1000] ??= Object.freeze({ year, date: null }));
+}
+
+/** parseYearOrDate without the wrapper, for the hot loops: null when the cell is neither. */
+export function yearOrDateOf(v: CellValue | undefined): YearOrDate | null {
   if (typeof v === 'number') {
-    if (Number.isInteger(v) && v >= 1000 && v <= 9999) return ok({ year: v, date: null });
+    if (Number.isInteger(v) && v >= 1000 && v <= 9999) return yearAlone(v);
     const d = parseDate(v);
-    return d.ok ? ok({ year: Number(d.value.slice(0, 4)), date: d.value }) : FAIL;
+    return d.ok ? { year: Number(d.value.slice(0, 4)), date: d.value } : null;
   }
   if (typeof v === 'string') {
     const s = v.trim();
-    if (/^\d{4}$/.test(s)) return ok({ year: Number(s), date: null });
+    if (/^\d{4}$/.test(s)) return yearAlone(Number(s));
     const mY = /^(\d{1,2})[/.\-](\d{4})$/.exec(s);
-    if (mY) return ok({ year: Number(mY[2]), date: null });
+    if (mY) return yearAlone(Number(mY[2]));
   }
   const d = parseDate(v, { serials: false });
-  return d.ok ? ok({ year: Number(d.value.slice(0, 4)), date: d.value }) : FAIL;
+  return d.ok ? { year: Number(d.value.slice(0, 4)), date: d.value } : null;
 }
 
 const MARK_TRUE = new Set(['x', '1', '✓', '✔', '√', 'v', 'co', 'yes', 'true', 'dung', '+']);

@@ -6,13 +6,28 @@ import { type Issue, type IssueCode, type IssueValue, type Severity, severityOf 
 import type { CommunePlan } from '../plans/plan.ts';
 import type { RulePack } from '../standards/index.ts';
 import type { Table } from '../table/read-table.ts';
-import { cellAt } from '../table/read-table.ts';
 import { detectLegacyEncoding } from '../text/legacy-encoding.ts';
 import { address } from '../grid/address.ts';
 import { type Lang, renderMessage } from '../messages.ts';
 
-const NON_ASCII = /[^\u0000-\u007F]/;
 const legacyCache = new Map<string, ReturnType<typeof detectLegacyEncoding>>();
+
+/**
+ * A cheap first look before the cached detection: pure ASCII is never legacy text, and a letter
+ * only real Unicode Vietnamese has (ă đ ĩ ũ ơ ư, U+1EA0–U+1EF9; precomposed, so NFC keeps them)
+ * rules it out — most names and villages stop here. Same answers as detectLegacyEncoding.
+ */
+export function mayBeLegacy(text: string): boolean {
+  let nonAscii = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch < 0x80) continue;
+    if ((ch >= 0x1ea0 && ch <= 0x1ef9) || UNICODE_ONLY.has(ch)) return false;
+    nonAscii = true;
+  }
+  return nonAscii;
+}
+const UNICODE_ONLY = new Set([0x0102, 0x0103, 0x0110, 0x0111, 0x0128, 0x0129, 0x0168, 0x0169, 0x01a0, 0x01a1, 0x01af, 0x01b0]);
 
 /** Legacy-encoding detection, once per distinct text and font (lists repeat villages and names). */
 function legacyEncodingOf(text: string, font: string | null): ReturnType<typeof detectLegacyEncoding> {
@@ -52,6 +67,8 @@ export class SheetReport {
   readonly issues: Issue[] = [];
   /** Cells with an issue, keyed row × 2^14 + column (Excel has at most 16,384 columns). */
   private readonly flagged = new Set<number>();
+  /** The highest row with a flagged cell: rules walk rows in order, so most rows are past it. */
+  private lastFlaggedRow = 0;
 
   constructor(
     readonly sheet: string,
@@ -73,13 +90,27 @@ export class SheetReport {
     if (input.params !== undefined) issue.params = input.params;
     issue.message = renderMessage(issue, this.env.lang);
     this.issues.push(issue);
-    if (input.row !== null && input.column !== null) this.flagged.add(input.row * 16384 + input.column);
+    if (input.row !== null && input.column !== null) {
+      this.flagged.add(input.row * 16384 + input.column);
+      if (input.row > this.lastFlaggedRow) this.lastFlaggedRow = input.row;
+    }
   }
 
   isFlagged(row: number, column: number): boolean {
-    return this.flagged.size > 0 && this.flagged.has(row * 16384 + column);
+    return row <= this.lastFlaggedRow && this.flagged.has(row * 16384 + column);
   }
 }
+
+/** A field resolved to its column once per sheet: `col` is 1-based, 0 when the sheet has no such column. */
+export interface FieldRef {
+  readonly name: string;
+  readonly col: number;
+}
+
+/** A field by name, or resolved once with `RowCells.ref` (the hot loops use refs: no lookup per cell). */
+export type Field = string | FieldRef;
+
+const NO_CELLS: readonly CellValue[] = [];
 
 /**
  * Reads one field of one row: formula errors and legacy-encoded text are reported here, once, and
@@ -87,80 +118,97 @@ export class SheetReport {
  */
 export class RowCells {
   private readonly fonts: Record<string, string> | null;
+  private readonly refs = new Map<string, FieldRef>();
+  private cells: readonly CellValue[] = NO_CELLS;
+  public row = 0;
 
   constructor(
     private readonly table: Table,
     private readonly report: SheetReport,
-    public row: number,
+    row: number,
   ) {
     const fonts = table.grid.fonts;
     this.fonts = fonts && Object.keys(fonts).length > 0 ? fonts : null;
+    this.at(row);
   }
 
   /** Move to another row of the same table (one reader per sheet, not one per row). */
   at(row: number): this {
     this.row = row;
+    this.cells = this.table.grid.rows[row - 1] ?? NO_CELLS;
     return this;
   }
 
-  col(field: string): number | null {
-    return this.table.columns.get(field) ?? null;
+  /** The field with its column, looked up once. */
+  ref(field: Field): FieldRef {
+    if (typeof field !== 'string') return field;
+    let r = this.refs.get(field);
+    if (r === undefined) {
+      r = { name: field, col: this.table.columns.get(field) ?? 0 };
+      this.refs.set(field, r);
+    }
+    return r;
   }
 
-  has(field: string): boolean {
-    return this.table.columns.has(field);
+  col(field: Field): number | null {
+    return this.ref(field).col || null;
+  }
+
+  has(field: Field): boolean {
+    return this.ref(field).col > 0;
+  }
+
+  /** The cell as it is, or undefined when the column is absent. */
+  value(field: Field): CellValue | undefined {
+    const c = this.ref(field).col;
+    return c === 0 ? undefined : (this.cells[c - 1] ?? null);
   }
 
   /** The raw value, or undefined when the column is absent or the cell already has an issue. */
-  raw(field: string): CellValue | undefined {
-    const c = this.table.columns.get(field);
-    if (c === undefined) return undefined;
-    const v = cellAt(this.table.grid, this.row, c) ?? null;
+  raw(field: Field): CellValue | undefined {
+    const f = this.ref(field);
+    const c = f.col;
+    if (c === 0) return undefined;
+    const v = this.cells[c - 1] ?? null;
     if (this.report.isFlagged(this.row, c)) return undefined;
-    if (isCellError(v)) {
-      this.report.add({ code: 'CELL.FORMULA_ERROR', row: this.row, column: c, field, value: v.error });
-      return undefined;
-    }
-    if (typeof v === 'string' && NON_ASCII.test(v)) {
-      const font = this.fonts === null ? null : (this.fonts[address(this.row, c)] ?? null);
-      const encoding = legacyEncodingOf(v, font);
-      if (encoding) {
-        this.report.add({
-          code: 'CELL.LEGACY_ENCODING',
-          row: this.row,
-          column: c,
-          field,
-          value: v,
-          params: { encoding, font },
-        });
-        return undefined;
+    if (typeof v === 'string') {
+      if (mayBeLegacy(v)) {
+        const font = this.fonts === null ? null : (this.fonts[address(this.row, c)] ?? null);
+        const encoding = legacyEncodingOf(v, font);
+        if (encoding) {
+          this.report.add({ code: 'CELL.LEGACY_ENCODING', row: this.row, column: c, field: f.name, value: v, params: { encoding, font } });
+          return undefined;
+        }
       }
+    } else if (isCellError(v)) {
+      this.report.add({ code: 'CELL.FORMULA_ERROR', row: this.row, column: c, field: f.name, value: v.error });
+      return undefined;
     }
     return v;
   }
 
   /** The cell already has an issue. */
-  flagged(field: string): boolean {
-    const c = this.col(field);
-    return c !== null && this.report.isFlagged(this.row, c);
+  flagged(field: Field): boolean {
+    const c = this.ref(field).col;
+    return c > 0 && this.report.isFlagged(this.row, c);
   }
 
-  blank(field: string): boolean {
-    const c = this.table.columns.get(field);
-    return c === undefined || isBlank(cellAt(this.table.grid, this.row, c));
+  blank(field: Field): boolean {
+    const c = this.ref(field).col;
+    return c === 0 || isBlank(this.cells[c - 1]);
   }
 
-  issue(code: IssueCode, field: string, extra: Partial<IssueInput> = {}): void {
-    const c = this.col(field);
-    const v = c === null ? undefined : cellAt(this.table.grid, this.row, c);
-    this.report.add({ code, row: this.row, column: c, field, value: issueValue(v), ...extra });
+  issue(code: IssueCode, field: Field, extra: Partial<IssueInput> = {}): void {
+    const f = this.ref(field);
+    const v = f.col === 0 ? undefined : this.cells[f.col - 1];
+    this.report.add({ code, row: this.row, column: f.col || null, field: f.name, value: issueValue(v), ...extra });
   }
 
-  required(field: string): void {
+  required(field: Field): void {
     this.issue('CELL.REQUIRED', field);
   }
 
-  typeError(field: string, expectedType: string): void {
+  typeError(field: Field, expectedType: string): void {
     this.issue('CELL.TYPE', field, { params: { expectedType } });
   }
 }

@@ -3,8 +3,8 @@ import { INDICATORS } from '../standards/index.ts';
 import { POVERTY_REASONS } from '../kinds/index.ts';
 import type { Table } from '../table/read-table.ts';
 import { foldName } from '../text/normalize.ts';
-import { RowCells, type SheetReport } from './context.ts';
-import { checkIdNumber } from './id-number.ts';
+import { type FieldRef, RowCells, type SheetReport } from './context.ts';
+import { IdRows, checkIdNumber } from './id-number.ts';
 import {
   categoryOf,
   type Gender,
@@ -16,37 +16,12 @@ import {
   readYearOrDate,
 } from './read-fields.ts';
 import { wholeYearsBetween } from '../grid/values.ts';
+import { HouseholdList } from './household-list.ts';
 
-/** One household as the engine understood it; the merge and the cross-sheet checks read these. */
-export interface HouseholdRecord {
-  sheet: string;
-  row: number;
-  householdCode: string | null;
-  headName: string | null;
-  headBirthYear: number | null;
-  headGender: Gender | null;
-  idNumber: string | null;
-  ethnicity: string | null;
-  village: string | null;
-  /** The plan's spelling of the village when it matched. */
-  planVillage: string | null;
-  size: number | null;
-  category: HouseholdCategory | null;
-  beginningCategory: HouseholdCategory | null;
-  income: number | null;
-  b1Score: number | null;
-  b2Score: number | null;
-  /** Indicator ids marked (D01…D12) where the sheet has indicator columns. */
-  deprivations: string[] | null;
-  deprivationCount: number | null;
-  meritFamily: boolean;
-  noWorkCapacity: boolean;
-  escapedYear: number | null;
-  reasons: string[];
-}
+export type { HouseholdRecord } from './household-list.ts';
 
 const INDICATOR_IDS = INDICATORS.map((d) => d.id);
-const CATEGORY_MARKS: [HouseholdCategory, string][] = [
+const CATEGORY_MARKS: readonly [HouseholdCategory, string][] = [
   ['poor', 'category.poor'],
   ['nearPoor', 'category.nearPoor'],
   ['newlyEscaped', 'category.newlyEscaped'],
@@ -71,61 +46,110 @@ export function villageIndex(villages: readonly string[]): Map<string, string> {
   return index;
 }
 
-export function checkHouseholds(table: Table, report: SheetReport): HouseholdRecord[] {
+/**
+ * The same few id lists come back row after row (which indicators, which reasons): one frozen
+ * list per set of marks, shared by the records, instead of two new arrays per household.
+ */
+class MarkSets {
+  /** Indexed by the bits: 2^12 slots for the 12 indicators, 2^8 for the reasons. */
+  private readonly lists: (readonly string[] | undefined)[];
+  constructor(private readonly ids: readonly string[]) {
+    if (ids.length > 16) throw new Error('MarkSets: at most 16 ids');
+    this.lists = new Array<readonly string[] | undefined>(1 << ids.length).fill(undefined);
+  }
+
+  /** The ids whose bit is set in `bits` (bit k = ids[k]). */
+  of(bits: number): readonly string[] {
+    let list = this.lists[bits];
+    if (list === undefined) {
+      list = Object.freeze(this.ids.filter((_, k) => (bits & (1 << k)) !== 0));
+      this.lists[bits] = list;
+    }
+    return list;
+  }
+}
+
+/** Judges every household row; the records come back column by column (see HouseholdList). */
+export function checkHouseholds(table: Table, report: SheetReport): HouseholdList {
   const { env } = report;
   const { pack, plan } = env;
   const villages = villageIndex(plan.villages);
   const area = plan.commune.areaType;
-  const hasIndicators = INDICATOR_IDS.some((id) => table.columns.has(id));
-  const markColumns = CATEGORY_MARKS.filter(([, f]) => table.columns.has(f));
-  const categoryByMarks = !table.columns.has('category') && markColumns.length > 0;
+  const cells = new RowCells(table, report, 0);
+  const F = {
+    householdCode: cells.ref('householdCode'),
+    headName: cells.ref('headName'),
+    headGender: cells.ref('headGender'),
+    idNumber: cells.ref('idNumber'),
+    ethnicity: cells.ref('ethnicity'),
+    village: cells.ref('village'),
+    size: cells.ref('size'),
+    category: cells.ref('category'),
+    beginningCategory: cells.ref('beginningCategory'),
+    income: cells.ref('income'),
+    b1Score: cells.ref('b1Score'),
+    b2Score: cells.ref('b2Score'),
+    deprivationCount: cells.ref('deprivationCount'),
+    meritFamily: cells.ref('meritFamily'),
+    noWorkCapacity: cells.ref('noWorkCapacity'),
+    escapedYear: cells.ref('escapedYear'),
+  };
+  const birthFields = BIRTH_FIELDS.map(([field, gender]) => ({ ref: cells.ref(field), gender })).filter((b) => b.ref.col > 0);
+  const indicatorRefs = INDICATOR_IDS.map((id) => cells.ref(id)).filter((r) => r.col > 0);
+  const hasIndicators = indicatorRefs.length > 0;
+  const indicatorSets = new MarkSets(indicatorRefs.map((r) => r.name));
+  const markColumns = CATEGORY_MARKS.map(([c, f]) => ({ category: c, ref: cells.ref(f) })).filter((m) => m.ref.col > 0);
+  const categoryByMarks = !cells.has(F.category) && markColumns.length > 0;
+  const required: FieldRef[] = table.spec.required
+    .filter((field) => !(field === 'category' && categoryByMarks))
+    .map((field) => cells.ref(field))
+    .filter((r) => r.col > 0);
   const incomeUnit = table.units.get('income') ?? 1;
-  const reasonFields = POVERTY_REASONS.map((r) => ({ id: r.id, field: `reasons.${r.id}` })).filter((r) => table.columns.has(r.field));
-  const indicatorFields = INDICATOR_IDS.filter((id) => table.columns.has(id));
-  // Keyed by number: 12 (or 9) digits fit exactly in a double, and number keys hash fast.
-  const seenIds = new Map<number, number>();
+  const reasonRefs = POVERTY_REASONS.map((r) => cells.ref(`reasons.${r.id}`)).filter((r) => r.col > 0);
+  const reasonSets = new MarkSets(POVERTY_REASONS.filter((r) => cells.has(`reasons.${r.id}`)).map((r) => r.id));
+  const escapeWindowYears = Math.floor(pack.newlyEscapedMonths / 12);
+  const seenIds = new IdRows(table.rows.length);
   const seenCodes = new Map<string, number>();
-  const records: HouseholdRecord[] = [];
+  const records = new HouseholdList(table.grid.name, table.rows.length);
 
-  const reader = new RowCells(table, report, 0);
-  for (const row of table.rows) {
-    const cells = reader.at(row);
-    for (const field of table.spec.required) {
-      if (field === 'category' && categoryByMarks) continue;
-      if (cells.has(field) && cells.blank(field)) cells.required(field);
-    }
+  const rows = table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as number;
+    cells.at(row);
+    for (let k = 0; k < required.length; k++) if (cells.blank(required[k] as FieldRef)) cells.required(required[k] as FieldRef);
 
-    const householdCode = readText(cells, 'householdCode');
-    const headName = readText(cells, 'headName');
+    const householdCode = readText(cells, F.householdCode);
+    const headName = readText(cells, F.headName);
 
     // Birth year: one column, or the classic pair "Năm sinh → Nam / Nữ" (the year under the gender).
-    let birthField: string | null = null;
+    let birthField: FieldRef | null = null;
     let birth = null;
     let gender: Gender | null = null;
-    for (const [field, g] of BIRTH_FIELDS) {
-      if (!cells.has(field) || cells.blank(field)) continue;
-      birthField ??= field;
-      const value = readYearOrDate(cells, field, 1900, env.reportYear);
+    for (let k = 0; k < birthFields.length; k++) {
+      const b = birthFields[k] as (typeof birthFields)[number];
+      if (cells.blank(b.ref)) continue;
+      birthField ??= b.ref;
+      const value = readYearOrDate(cells, b.ref, 1900, env.reportYear);
       if (value && !birth) {
         birth = value;
-        birthField = field;
-        if (g) gender = g;
+        birthField = b.ref;
+        if (b.gender) gender = b.gender;
       }
     }
-    gender = readGender(cells, 'headGender') ?? gender;
-    const idNumber = checkIdNumber(cells, 'idNumber', { birthYear: birth?.year ?? null, gender });
+    gender = readGender(cells, F.headGender) ?? gender;
+    const idNumber = checkIdNumber(cells, F.idNumber, { birthYear: birth?.year ?? null, gender });
 
-    const ethnicity = readText(cells, 'ethnicity');
-    const village = readText(cells, 'village');
+    const ethnicity = readText(cells, F.ethnicity);
+    const village = readText(cells, F.village);
     let planVillage: string | null = null;
     if (village !== null) {
       planVillage = villages.get(foldName(village)) ?? null;
-      if (!planVillage) cells.issue('HH.VILLAGE_UNKNOWN', 'village', { params: { villages: plan.villages.join(', ') } });
+      if (!planVillage) cells.issue('HH.VILLAGE_UNKNOWN', F.village, { params: { villages: plan.villages.join(', ') } });
     }
 
-    const size = readNumber(cells, 'size', 'integer');
+    const size = readNumber(cells, F.size, 'integer');
     if (size !== null && (!Number.isInteger(size) || size < MIN_SIZE || size > MAX_SIZE)) {
-      cells.issue('HH.SIZE_RANGE', 'size', { params: { min: MIN_SIZE, max: MAX_SIZE } });
+      cells.issue('HH.SIZE_RANGE', F.size, { params: { min: MIN_SIZE, max: MAX_SIZE } });
     }
 
     // Category: one column of words, or one mark column per category.
@@ -134,10 +158,11 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdRec
     if (categoryByMarks) {
       const marked: HouseholdCategory[] = [];
       let unreadable = false;
-      for (const [c, field] of markColumns) {
-        const m = readMark(cells, field);
-        if (m === null) unreadable = true;
-        else if (m) marked.push(c);
+      for (let k = 0; k < markColumns.length; k++) {
+        const m = markColumns[k] as (typeof markColumns)[number];
+        const mark = readMark(cells, m.ref);
+        if (mark === null) unreadable = true;
+        else if (mark) marked.push(m.category);
       }
       if (!unreadable) {
         if (marked.length === 1) {
@@ -155,45 +180,49 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdRec
         }
       }
     } else {
-      const text = readText(cells, 'category');
+      const text = readText(cells, F.category);
       if (text !== null) {
         category = categoryOf(text);
         if (category) categoryKnown = true;
-        else cells.issue('HH.CATEGORY_UNKNOWN', 'category');
+        else cells.issue('HH.CATEGORY_UNKNOWN', F.category);
       }
     }
-    const beginningText = readText(cells, 'beginningCategory');
+    const beginningText = readText(cells, F.beginningCategory);
     const beginningCategory = beginningText === null ? null : categoryOf(beginningText);
 
-    const income = readMoney(cells, 'income', incomeUnit);
-    if (income !== null && income < 0) cells.typeError('income', 'money');
-    const b1Score = readNumber(cells, 'b1Score');
-    const b2Score = readNumber(cells, 'b2Score');
+    const income = readMoney(cells, F.income, incomeUnit);
+    if (income !== null && income < 0) cells.typeError(F.income, 'money');
+    const b1Score = readNumber(cells, F.b1Score);
+    const b2Score = readNumber(cells, F.b2Score);
 
     // Deprivations: the marks counted where the sheet has indicator columns, else the stated total.
-    let deprivations: string[] | null = null;
+    let deprivations: readonly string[] | null = null;
     if (hasIndicators) {
-      deprivations = [];
-      for (const id of indicatorFields) {
-        const m = readMark(cells, id);
-        if (m === null && !cells.blank(id)) {
-          deprivations = null;
+      let bits = 0;
+      let readable = true;
+      for (let k = 0; k < indicatorRefs.length; k++) {
+        const ref = indicatorRefs[k] as FieldRef;
+        const m = readMark(cells, ref);
+        if (m === null && !cells.blank(ref)) {
+          readable = false;
           break;
         }
-        if (m) deprivations.push(id);
+        if (m) bits |= 1 << k;
       }
+      if (readable) deprivations = indicatorSets.of(bits);
     }
-    const stated = readNumber(cells, 'deprivationCount', 'integer');
+    const stated = readNumber(cells, F.deprivationCount, 'integer');
     const statedUsable = stated !== null && Number.isInteger(stated) && stated >= 0;
-    if (stated !== null && !statedUsable) cells.typeError('deprivationCount', 'integer');
+    if (stated !== null && !statedUsable) cells.typeError(F.deprivationCount, 'integer');
     if (deprivations !== null && statedUsable && stated !== deprivations.length) {
-      cells.issue('HH.DEPRIVATION_COUNT', 'deprivationCount', { expected: deprivations.length });
+      cells.issue('HH.DEPRIVATION_COUNT', F.deprivationCount, { expected: deprivations.length });
     }
     let deprivationCount: number | null = deprivations?.length ?? (statedUsable ? stated : null);
     if (b2Score !== null && deprivationCount !== null && b2Score !== deprivationCount * pack.b2PointsPerIndicator) {
-      cells.issue('HH.B2_MISMATCH', 'b2Score', { expected: deprivationCount * pack.b2PointsPerIndicator });
+      cells.issue('HH.B2_MISMATCH', F.b2Score, { expected: deprivationCount * pack.b2PointsPerIndicator });
     }
-    if (deprivationCount === null && b2Score !== null && hasNoCountSource(cells, hasIndicators)) {
+    if (deprivationCount === null && b2Score !== null && !hasIndicators && cells.blank(F.deprivationCount)) {
+      // No marks and no stated count: B2 is 10 points per deprivation.
       deprivationCount = Math.floor(b2Score / pack.b2PointsPerIndicator);
     }
 
@@ -218,27 +247,27 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdRec
           };
           if (categoryByMarks) {
             report.add({ code: 'HH.CLASS_MISMATCH', row, column: null, field: 'category', value: category, expected, params });
-          } else cells.issue('HH.CLASS_MISMATCH', 'category', { expected, params });
+          } else cells.issue('HH.CLASS_MISMATCH', F.category, { expected, params });
         }
       }
     }
 
-    const meritFamily = readMark(cells, 'meritFamily') ?? false;
-    const noWorkCapacity = readMark(cells, 'noWorkCapacity') ?? false;
-    const reasons: string[] = [];
-    for (const r of reasonFields) if (readMark(cells, r.field)) reasons.push(r.id);
+    const meritFamily = readMark(cells, F.meritFamily) ?? false;
+    const noWorkCapacity = readMark(cells, F.noWorkCapacity) ?? false;
+    let reasonBits = 0;
+    for (let k = 0; k < reasonRefs.length; k++) if (readMark(cells, reasonRefs[k] as FieldRef)) reasonBits |= 1 << k;
+    const reasons = reasonSets.of(reasonBits);
 
     // HH.ESCAPED_WINDOW: newly escaped needs a year inside report year − 3 … report year.
     let escapedYear: number | null = null;
-    if (cells.has('escapedYear')) {
-      const y = readYearOrDate(cells, 'escapedYear', 1900, 2200);
+    if (F.escapedYear.col > 0) {
+      const y = readYearOrDate(cells, F.escapedYear, 1900, 2200);
       escapedYear = y?.year ?? null;
-      const windowYears = Math.floor(pack.newlyEscapedMonths / 12);
       if (categoryKnown && category === 'newlyEscaped') {
-        const unreadable = y === null && !cells.blank('escapedYear');
-        if (!unreadable && (escapedYear === null || escapedYear < env.reportYear - windowYears || escapedYear > env.reportYear)) {
-          cells.issue('HH.ESCAPED_WINDOW', 'escapedYear', {
-            params: { from: env.reportYear - windowYears, to: env.reportYear },
+        const unreadable = y === null && !cells.blank(F.escapedYear);
+        if (!unreadable && (escapedYear === null || escapedYear < env.reportYear - escapeWindowYears || escapedYear > env.reportYear)) {
+          cells.issue('HH.ESCAPED_WINDOW', F.escapedYear, {
+            params: { from: env.reportYear - escapeWindowYears, to: env.reportYear },
           });
         }
       }
@@ -252,15 +281,13 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdRec
 
     // Repeats are reported on each later occurrence.
     if (idNumber !== null) {
-      const key = idNumber.length * 1e12 + Number(idNumber);
-      const first = seenIds.get(key);
-      if (first !== undefined) cells.issue('ID.DUPLICATE', 'idNumber', { params: { firstRow: first } });
-      else seenIds.set(key, row);
+      const first = seenIds.firstRow(idNumber, row);
+      if (first !== 0) cells.issue('ID.DUPLICATE', F.idNumber, { params: { firstRow: first } });
     }
     if (householdCode !== null) {
       const key = foldName(householdCode);
       const first = seenCodes.get(key);
-      if (first !== undefined) cells.issue('HH.CODE_DUPLICATE', 'householdCode', { params: { firstRow: first } });
+      if (first !== undefined) cells.issue('HH.CODE_DUPLICATE', F.householdCode, { params: { firstRow: first } });
       else seenCodes.set(key, row);
     }
 
@@ -290,8 +317,4 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdRec
     });
   }
   return records;
-}
-
-function hasNoCountSource(cells: RowCells, hasIndicators: boolean): boolean {
-  return !hasIndicators && (!cells.has('deprivationCount') || cells.blank('deprivationCount'));
 }

@@ -1,34 +1,51 @@
 import { isBlank } from '../grid/grid.ts';
 import { PROVINCE_CODES } from '../standards/index.ts';
-import type { RowCells } from './context.ts';
+import type { Field, RowCells } from './context.ts';
 import type { Gender } from './read-fields.ts';
 
 /** Century and gender from the 4th digit of a 12-digit personal ID (Thông tư 07/2016/TT-BCA). */
-const CENTURY_DIGIT: Record<string, { century: number; gender: Gender }> = {
-  '0': { century: 1900, gender: 'male' },
-  '1': { century: 1900, gender: 'female' },
-  '2': { century: 2000, gender: 'male' },
-  '3': { century: 2000, gender: 'female' },
-  '4': { century: 2100, gender: 'male' },
-  '5': { century: 2100, gender: 'female' },
-  '6': { century: 2200, gender: 'male' },
-  '7': { century: 2200, gender: 'female' },
-  '8': { century: 1800, gender: 'male' },
-  '9': { century: 1800, gender: 'female' },
-};
+const CENTURY_DIGIT: readonly { century: number; gender: Gender }[] = [
+  { century: 1900, gender: 'male' }, // 0
+  { century: 1900, gender: 'female' }, // 1
+  { century: 2000, gender: 'male' }, // 2
+  { century: 2000, gender: 'female' }, // 3
+  { century: 2100, gender: 'male' }, // 4
+  { century: 2100, gender: 'female' }, // 5
+  { century: 2200, gender: 'male' }, // 6
+  { century: 2200, gender: 'female' }, // 7
+  { century: 1800, gender: 'male' }, // 8
+  { century: 1800, gender: 'female' }, // 9
+];
 
-const TWELVE_DIGITS = /^\d{12}$/;
+/** The province codes as numbers 0…999, for a lookup without slicing the ID. */
+const PROVINCE_NUMBERS: Uint8Array = (() => {
+  const known = new Uint8Array(1000);
+  for (const code of PROVINCE_CODES.keys()) if (/^\d{3}$/.test(code)) known[Number(code)] = 1;
+  return known;
+})();
 
 export interface IdFacts {
   birthYear: number | null;
   gender: Gender | null;
 }
 
+/** "012345678901" as written: digits only (no spaces, dots or dashes to strip). */
+function onlyDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+  }
+  return true;
+}
+
+const digitAt = (s: string, i: number): number => s.charCodeAt(i) - 48;
+
 /**
  * ID.FORMAT, ID.PROVINCE, ID.BIRTH_MISMATCH on one cell. Returns the ID as it should read (with a
  * leading 0 that Excel dropped restored) for duplicate checks, or null when blank or unusable.
  */
-export function checkIdNumber(cells: RowCells, field: string, facts: IdFacts): string | null {
+export function checkIdNumber(cells: RowCells, field: Field, facts: IdFacts): string | null {
   const v = cells.raw(field);
   if (v === undefined || isBlank(v)) return null;
   let digits: string;
@@ -41,12 +58,12 @@ export function checkIdNumber(cells: RowCells, field: string, facts: IdFacts): s
     digits = v.toFixed(0);
     fromNumber = true;
   } else if (typeof v === 'string') {
-    digits = TWELVE_DIGITS.test(v) ? v : v.trim().replace(/[\s.\-]/g, '');
+    digits = onlyDigits(v) ? v : v.trim().replace(/[\s.\-]/g, '');
   } else {
     cells.issue('ID.FORMAT', field, { params: { length: null } });
     return null;
   }
-  if (!/^\d+$/.test(digits)) {
+  if (!onlyDigits(digits)) {
     cells.issue('ID.FORMAT', field, { params: { length: null } });
     return null;
   }
@@ -63,13 +80,12 @@ export function checkIdNumber(cells: RowCells, field: string, facts: IdFacts): s
     cells.issue('ID.FORMAT', field, { params: { length: digits.length } });
     return null;
   }
-  const province = digits.slice(0, 3);
-  if (!PROVINCE_CODES.has(province)) {
-    cells.issue('ID.PROVINCE', field, { params: { province } });
+  if (PROVINCE_NUMBERS[digitAt(digits, 0) * 100 + digitAt(digits, 1) * 10 + digitAt(digits, 2)] !== 1) {
+    cells.issue('ID.PROVINCE', field, { params: { province: digits.slice(0, 3) } });
     return digits;
   }
-  const coded = CENTURY_DIGIT[digits.charAt(3)] as { century: number; gender: Gender };
-  const idYear = coded.century + Number(digits.slice(4, 6));
+  const coded = CENTURY_DIGIT[digitAt(digits, 3)] as { century: number; gender: Gender };
+  const idYear = coded.century + digitAt(digits, 4) * 10 + digitAt(digits, 5);
   const yearOff = facts.birthYear !== null && facts.birthYear !== idYear;
   const genderOff = facts.gender !== null && facts.gender !== coded.gender;
   if (yearOff || genderOff) {
@@ -78,4 +94,64 @@ export function checkIdNumber(cells: RowCells, field: string, facts: IdFacts): s
     });
   }
   return digits;
+}
+
+/**
+ * First row of each ID, for ID.DUPLICATE on 100,000-row lists: open addressing over typed arrays
+ * (no object per entry). An ID of n digits is the key n × 10^12 + its value, exact in a double, so
+ * "012…" and a 9-digit ID with the same digits stay apart.
+ */
+export class IdRows {
+  private keys: Float64Array;
+  private rows: Int32Array;
+  private size = 0;
+
+  /** Sized for `expected` IDs at most half full, so a list of that many never rehashes. */
+  constructor(expected = 512) {
+    let capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    this.keys = new Float64Array(capacity);
+    this.rows = new Int32Array(capacity);
+  }
+
+  /** The row this ID was first seen on, or 0; remembers `row` when it is new. */
+  firstRow(id: string, row: number): number {
+    const key = id.length * 1e12 + Number(id);
+    const mask = this.keys.length - 1;
+    let k = IdRows.hash(key) & mask;
+    for (;;) {
+      const r = this.rows[k] as number;
+      if (r === 0) break;
+      if (this.keys[k] === key) return r;
+      k = (k + 1) & mask;
+    }
+    this.keys[k] = key;
+    this.rows[k] = row;
+    if (++this.size * 2 > this.keys.length) this.grow();
+    return 0;
+  }
+
+  private static hash(key: number): number {
+    const lo = key % 4294967296 | 0;
+    const hi = (key / 4294967296) | 0;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 15;
+    return Math.imul(h, 0xc2b2ae35) ^ (h >>> 13);
+  }
+
+  private grow(): void {
+    const { keys, rows } = this;
+    this.keys = new Float64Array(keys.length * 2);
+    this.rows = new Int32Array(rows.length * 2);
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      const r = rows[i] as number;
+      if (r === 0) continue;
+      const key = keys[i] as number;
+      let k = IdRows.hash(key) & mask;
+      while (this.rows[k] !== 0) k = (k + 1) & mask;
+      this.keys[k] = key;
+      this.rows[k] = r;
+    }
+  }
 }

@@ -1,47 +1,47 @@
 import { isBlank } from '../grid/grid.ts';
-import { cellText, parseDate, parseMark, parseNumber, parseYearOrDate, type YearOrDate } from '../grid/values.ts';
+import { cellText, numberOf, parseDate, parseMark, type YearOrDate, yearOrDateOf } from '../grid/values.ts';
 import type { HouseholdCategory } from '../plans/plan.ts';
 import { fold } from '../text/normalize.ts';
-import type { RowCells } from './context.ts';
+import type { Field, RowCells } from './context.ts';
 import categoryData from './category-aliases.json' with { type: 'json' };
 
 /** Typed reads of one row's fields. Each returns null when blank or unusable; type errors are reported once. */
 
-export function readText(cells: RowCells, field: string): string | null {
+export function readText(cells: RowCells, field: Field): string | null {
   const v = cells.raw(field);
   if (v === undefined || isBlank(v)) return null;
   return cellText(v).trim();
 }
 
-export function readNumber(cells: RowCells, field: string, expectedType = 'number'): number | null {
+export function readNumber(cells: RowCells, field: Field, expectedType = 'number'): number | null {
   const v = cells.raw(field);
   if (v === undefined || isBlank(v)) return null;
-  const n = parseNumber(v);
-  if (!n.ok) {
+  const n = numberOf(v);
+  if (n !== n) {
     cells.typeError(field, expectedType);
     return null;
   }
-  return n.value;
+  return n;
 }
 
 /** Money in whole đồng after the column's unit (triệu / nghìn đồng). */
-export function readMoney(cells: RowCells, field: string, unit: number): number | null {
+export function readMoney(cells: RowCells, field: Field, unit: number): number | null {
   const n = readNumber(cells, field, 'money');
   return n === null ? null : Math.round(n * unit);
 }
 
-export function readYearOrDate(cells: RowCells, field: string, minYear: number, maxYear: number): YearOrDate | null {
+export function readYearOrDate(cells: RowCells, field: Field, minYear: number, maxYear: number): YearOrDate | null {
   const v = cells.raw(field);
   if (v === undefined || isBlank(v)) return null;
-  const p = parseYearOrDate(v);
-  if (!p.ok || p.value.year < minYear || p.value.year > maxYear) {
+  const p = yearOrDateOf(v);
+  if (p === null || p.year < minYear || p.year > maxYear) {
     cells.typeError(field, 'year');
     return null;
   }
-  return p.value;
+  return p;
 }
 
-export function readDate(cells: RowCells, field: string): string | null {
+export function readDate(cells: RowCells, field: Field): string | null {
   const v = cells.raw(field);
   if (v === undefined || isBlank(v)) return null;
   const p = parseDate(v);
@@ -52,7 +52,7 @@ export function readDate(cells: RowCells, field: string): string | null {
   return p.value;
 }
 
-export function readMark(cells: RowCells, field: string): boolean | null {
+export function readMark(cells: RowCells, field: Field): boolean | null {
   const v = cells.raw(field);
   if (v === undefined) return null;
   const p = parseMark(v);
@@ -67,7 +67,7 @@ export type Gender = 'male' | 'female';
 
 const GENDERS: Record<string, Gender> = { nam: 'male', 'nu': 'female', male: 'male', female: 'female', m: 'male', f: 'female', trai: 'male', gai: 'female' };
 
-export function readGender(cells: RowCells, field: string): Gender | null {
+export function readGender(cells: RowCells, field: Field): Gender | null {
   const v = cells.raw(field);
   if (v === undefined || isBlank(v)) return null;
   const g = GENDERS[fold(cellText(v))];

@@ -203,17 +203,22 @@ const NUMBERING = /^\(?\d{1,3}\)?$/;
 
 /** The row "(1) (2) (3) …" under a header: distinct small numbers forming one run, in any order. */
 function isNumberingRow(cells: readonly CellValue[]): boolean {
-  let seen: Set<number> | null = null;
+  // First a look without allocating: data rows fail here, on the name or the ID.
+  let count = 0;
   for (const v of cells) {
     if (isBlank(v)) continue;
-    const t = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
-    if (!NUMBERING.test(t)) return false;
-    const n = Number(t.replace(/[()]/g, ''));
-    seen ??= new Set<number>();
+    const numbering = typeof v === 'number' ? Number.isInteger(v) && v >= 0 && v <= 999 : typeof v === 'string' && NUMBERING.test(v.trim());
+    if (!numbering) return false;
+    count++;
+  }
+  if (count < 3) return false;
+  const seen = new Set<number>();
+  for (const v of cells) {
+    if (isBlank(v)) continue;
+    const n = typeof v === 'number' ? v : Number((v as string).trim().replace(/[()]/g, ''));
     if (seen.has(n)) return false;
     seen.add(n);
   }
-  if (seen === null || seen.size < 3) return false;
   return Math.max(...seen) - Math.min(...seen) + 1 === seen.size;
 }
 
@@ -319,7 +324,7 @@ function dataRows(grid: Grid, spec: KindSpec, columns: ReadonlyMap<string, numbe
   const leadWidth = Math.max(seqCol ?? 0, labelCol ?? 0, 3);
   const filled = (cells: readonly CellValue[]): number => {
     let n = 0;
-    for (const c of mapped) if (!isBlank(cells[c - 1])) n++;
+    for (let k = 0; k < mapped.length; k++) if (!isBlank(cells[(mapped[k] as number) - 1])) n++;
     return n;
   };
   const dataLike = (r: number): boolean => {

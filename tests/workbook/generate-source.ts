@@ -6,6 +6,7 @@ import type { ProgressRecord } from '../../shared/rules/progress.ts';
 import { INDICATORS } from '../../shared/standards/index.ts';
 import { POVERTY_REASONS } from '../../shared/kinds/reasons.ts';
 import type { WorkbookCommune, WorkbookSource } from '../../worker/workbook/index.ts';
+import { prng } from '../../bench/prng.ts';
 
 /**
  * A deterministic district of any size, generated page by page (nothing is held): for the memory
@@ -20,18 +21,6 @@ export interface GenerateOptions {
   beneficiaries: number;
   pageSize?: number;
   seed?: number;
-}
-
-/** mulberry32. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Bùi', 'Ngô', 'Đặng', 'Lương', 'Mai'];

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../../shared/grid/grid.ts';
+import { isBlank } from '../../shared/grid/grid.ts';
+import { numberTextTheLongWay, parseNumber, parseYearOrDate } from '../../shared/grid/values.ts';
+import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
+import { mayBeLegacy } from '../../shared/rules/context.ts';
+import { type HouseholdRecord, HouseholdList } from '../../shared/rules/household-list.ts';
+import { IdRows } from '../../shared/rules/id-number.ts';
+import { detectLegacyEncoding } from '../../shared/text/legacy-encoding.ts';
+import { validateWorkbook } from '../../shared/validate.ts';
+import { household, householdSheet } from './grid-builder.ts';
+import { prng } from '../../bench/prng.ts';
+
+/**
+ * The engine's hot paths (npm run bench) read cells without allocating; each is checked here
+ * against the plain version it stands in front of, on every shape the plain version knows.
+ */
+
+function randomText(rnd: () => number, alphabet: readonly string[], maxLength: number): string {
+  const n = Math.floor(rnd() * (maxLength + 1));
+  let s = '';
+  for (let i = 0; i < n; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+  return s;
+}
+
+/** The long way, which the no-allocation path stands in front of (the reference). */
+function referenceParseNumber(v: string): number | null {
+  const n = numberTextTheLongWay(v);
+  return Number.isNaN(n) ? null : n;
+}
+
+const valueOf = (v: CellValue | undefined): number | null => {
+  const p = parseNumber(v);
+  return p.ok ? p.value : null;
+};
+
+describe('number text read without allocating', () => {
+  it('reads the common shapes', () => {
+    expect(valueOf('1500000')).toBe(1_500_000);
+    expect(valueOf('1.500.000')).toBe(1_500_000);
+    expect(valueOf('1,500,000')).toBe(1_500_000);
+    expect(valueOf('1.500')).toBe(1_500);
+    expect(valueOf('0.500')).toBe(0.5);
+    expect(valueOf('00.500')).toBe(500);
+    expect(valueOf('1.50')).toBe(1.5);
+    expect(valueOf('1.500,5')).toBe(1_500.5);
+    expect(valueOf('1.500.00')).toBeNull();
+    expect(valueOf('1.500,000.5')).toBeNull();
+    expect(valueOf(' 2,5 ')).toBe(2.5);
+    expect(valueOf('1.500.000đ')).toBe(1_500_000);
+    expect(valueOf('(1.500)')).toBe(-1_500);
+    expect(valueOf('')).toBeNull();
+    expect(valueOf('.')).toBeNull();
+    expect(valueOf('123456789012345678')).toBe(123456789012345678);
+  });
+
+  it('gives the reference answer on 20,000 strings of digits, separators, signs and spaces', () => {
+    const rnd = prng(42);
+    const alphabet = ['0', '1', '5', '9', '0', '3', '.', ',', '.', ' ', '-', '+', '(', ')', 'đ', 'a', '\u00A0'];
+    for (let k = 0; k < 20_000; k++) {
+      const s = randomText(rnd, alphabet, 12);
+      expect(valueOf(s), JSON.stringify(s)).toBe(referenceParseNumber(s));
+    }
+  });
+
+  it('gives the reference answer on every grouping of up to 12 digits', () => {
+    const rnd = prng(7);
+    for (let k = 0; k < 5_000; k++) {
+      const digits = randomText(rnd, ['0', '1', '2', '7', '9'], 12) || '0';
+      const sep = rnd() < 0.5 ? '.' : ',';
+      // Cut the digits at random places: sometimes real thousands groups, sometimes not.
+      let s = '';
+      for (let i = 0; i < digits.length; i++) {
+        if (i > 0 && (rnd() < 0.2 || (digits.length - i) % 3 === 0) && rnd() < 0.7) s += sep;
+        s += digits[i];
+      }
+      expect(valueOf(s), s).toBe(referenceParseNumber(s));
+    }
+  });
+
+  it('reads a year written alone as one shared, frozen answer', () => {
+    const a = parseYearOrDate(1985);
+    const b = parseYearOrDate(' 1985 ');
+    expect(a).toEqual({ ok: true, value: { year: 1985, date: null } });
+    expect(a.ok && b.ok && a.value === b.value).toBe(true);
+    expect(a.ok && Object.isFrozen(a.value)).toBe(true);
+    expect(parseYearOrDate('03/1985')).toEqual({ ok: true, value: { year: 1985, date: null } });
+    expect(parseYearOrDate('15/03/1985')).toEqual({ ok: true, value: { year: 1985, date: '1985-03-15' } });
+  });
+});
+
+describe('blank cells', () => {
+  it('counts empty, spaces, tabs, line breaks and no-break spaces as blank, and nothing else', () => {
+    for (const v of [undefined, null, '', ' ', '   ', '\t', '\n', '\u00A0', ' \u3000 ']) expect(isBlank(v), JSON.stringify(v)).toBe(true);
+    for (const v of ['x', ' x', 'x ', '\u00A0x', 'Đ', 0, false, { date: '2024-01-01' }]) {
+      expect(isBlank(v as CellValue), JSON.stringify(v)).toBe(false);
+    }
+  });
+});
+
+describe('the look before legacy-encoding detection', () => {
+  const FONTS = [null, '.VnTime', '.VnTimeH', 'VNI-Times', 'Times New Roman'];
+
+  it('never rules out a text that the detector would flag', () => {
+    const rnd = prng(11);
+    const alphabet = [
+      ...'abcdeghiklmnopqrstuvxyABCDNT ',
+      // Unicode Vietnamese, NFC and NFD
+      ...'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐ',
+      '\u0300',
+      '\u0301',
+      '\u0303',
+      '\u0309',
+      '\u0323',
+      // TCVN3 and VNI bytes read as Latin-1
+      ...'¡¢£¤¥¦§¨©ª«¬\u00AD®µ¶·¸¹»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ',
+      ...'øùûõïêèéúüëâàáåãäÖÔÑ',
+      '\u212A',
+    ];
+    let flagged = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const s = randomText(rnd, alphabet, 14);
+      const font = FONTS[k % FONTS.length] ?? null;
+      const detected = detectLegacyEncoding(s.normalize('NFC'), font);
+      if (detected !== null) flagged++;
+      if (!mayBeLegacy(s)) expect(detected, `${JSON.stringify(s)} in ${font}`).toBeNull();
+    }
+    expect(flagged).toBeGreaterThan(1_000);
+  });
+
+  it('stops at a letter only Unicode Vietnamese has, and at pure ASCII', () => {
+    expect(mayBeLegacy('Nguyễn Văn An')).toBe(false);
+    expect(mayBeLegacy('Thôn 1')).toBe(true);
+    expect(mayBeLegacy('Lß V¨n TuÊn')).toBe(true);
+    expect(mayBeLegacy('038095001234')).toBe(false);
+  });
+});
+
+describe('first row of each ID', () => {
+  it('answers as a Map does, across growth, with 9- and 12-digit IDs of the same digits apart', () => {
+    const rnd = prng(3);
+    const ids = new IdRows(4);
+    const reference = new Map<string, number>();
+    for (let row = 1; row <= 30_000; row++) {
+      const twelve = rnd() < 0.8;
+      const pool = twelve ? 20_000 : 3_000;
+      const n = Math.floor(rnd() * pool);
+      const id = twelve ? `0380${String(n).padStart(8, '0')}` : String(n).padStart(9, '0');
+      const expected = reference.get(id) ?? 0;
+      if (expected === 0) reference.set(id, row);
+      expect(ids.firstRow(id, row)).toBe(expected);
+    }
+    const a = new IdRows();
+    expect(a.firstRow('000000001', 5)).toBe(0);
+    expect(a.firstRow('000000000001', 6)).toBe(0);
+    expect(a.firstRow('000000001', 7)).toBe(5);
+    expect(a.firstRow('000000000001', 8)).toBe(6);
+  });
+});
+
+describe('household records kept column by column', () => {
+  const record = (row: number, overrides: Partial<HouseholdRecord> = {}): HouseholdRecord => ({
+    sheet: 'DS',
+    row,
+    householdCode: row % 2 ? `HN-${row}` : null,
+    headName: `Hộ ${row}`,
+    headBirthYear: row % 3 ? 1950 + (row % 40) : null,
+    headGender: row % 2 ? 'male' : 'female',
+    idNumber: row % 5 ? `03807500${String(row).padStart(4, '0')}` : null,
+    ethnicity: 'Kinh',
+    village: 'Thôn 1',
+    planVillage: row % 7 ? 'Thôn 1' : null,
+    size: row % 4 ? row % 9 : null,
+    category: 'poor',
+    beginningCategory: row % 2 ? 'nearPoor' : null,
+    income: row % 6 ? 1_250_000.5 + row : null,
+    b1Score: row % 8 ? 120.25 : null,
+    b2Score: null,
+    deprivations: row % 3 ? Object.freeze(['D01', 'D05']) : null,
+    deprivationCount: row % 3 ? 2 : null,
+    meritFamily: row % 11 === 0,
+    noWorkCapacity: row % 13 === 0,
+    escapedYear: row % 10 ? null : 2023,
+    reasons: Object.freeze([]),
+    ...overrides,
+  });
+
+  it('gives back exactly what was kept, past its first capacity, and once', () => {
+    const list = new HouseholdList('DS', 3);
+    const expected = Array.from({ length: 1_000 }, (_, i) => record(i + 5));
+    for (const r of expected) list.push({ ...r });
+    expect(list.length).toBe(1_000);
+    const records = list.records();
+    expect(records).toEqual(expected);
+    expect(list.records()).toBe(records);
+    expect(() => list.push(record(2_000))).toThrow();
+  });
+
+  it('are built on the first read of validateWorkbook().households, and seen by JSON', () => {
+    const result = validateWorkbook([{ grid: householdSheet([household(0), household(1)]) }], {
+      plan: XUAN_HOA_2024,
+      reportDate: '2024-12-31',
+    });
+    const first = result.households;
+    expect(first.map((h) => h.row)).toEqual([5, 6]);
+    expect(result.households).toBe(first);
+    expect(Object.keys(result)).toContain('households');
+    expect((JSON.parse(JSON.stringify(result)) as { households: unknown[] }).households).toHaveLength(2);
+    expect({ ...result }.households).toBe(first);
+  });
+});
