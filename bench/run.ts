@@ -12,10 +12,14 @@ import { type PlantedIssue, generateHouseholds } from './generate.ts';
  * npm run bench: household rows per second on generated 10,000- and 100,000-row sheets, next to a
  * bare loop over the same grid, plus a correctness check (every planted error found at its row with
  * its code, nothing else reported). Exit 1 only on the correctness check, never on timing.
+ *
+ * Two engine figures: "check" is what the task pane's Kiểm tra and `gnbv validate` run (issues
+ * only); "check + records" also keeps a record per household, as the Worker does to store a
+ * submission. The aims are for the check.
  */
 
 const SIZES = [10_000, 100_000] as const;
-const RUNS: Record<number, number> = { 10_000: 3, 100_000: 2 };
+const RUNS: Record<number, number> = { 10_000: 7, 100_000: 5 };
 const REPORT_DATE = '2024-12-05';
 const AIM_ROWS_PER_SEC = 200_000;
 const AIM_LOOP_RATIO = 10;
@@ -30,8 +34,8 @@ const gc: (() => void) | null = (() => {
   }
 })();
 
-function validate(grid: Grid): WorkbookResult {
-  return validateWorkbook([{ grid }], { plan: XUAN_HOA_2024, reportDate: REPORT_DATE });
+function validate(grid: Grid, keepRecords = false): WorkbookResult {
+  return validateWorkbook([{ grid }], { plan: XUAN_HOA_2024, reportDate: REPORT_DATE, keepRecords });
 }
 
 /** The floor: visit every cell once and count the non-empty ones. */
@@ -121,13 +125,17 @@ function table(header: string[], body: string[][]): string {
 function main(): number {
   console.log(`GNBV bench — household sheets (plan ${XUAN_HOA_2024.id}, report date ${REPORT_DATE}, Node ${process.version}${gc ? ', gc before each run' : ''})`);
 
-  // Warm-up: once, on a small sheet, so the first timed run does not also pay for loading and parsing.
-  const warm = generateHouseholds(1_000, { seed: 7 });
-  validate(warm.grid);
-  bareLoop(warm.grid);
+  // Warm-up on another sheet, so the timed runs measure the compiled engine, not loading and the JIT.
+  const warm = generateHouseholds(10_000, { seed: 7 });
+  for (let k = 0; k < 5; k++) {
+    validate(warm.grid);
+    validate(warm.grid, true).households.length;
+    bareLoop(warm.grid);
+  }
 
   const body: string[][] = [];
-  const checks: { n: number; c: Check; dataRows: number }[] = [];
+  const aims: string[] = [];
+  const checks: { n: number; c: Check; dataRows: number; records: number }[] = [];
   let failed = false;
   for (const n of SIZES) {
     const g0 = performance.now();
@@ -137,47 +145,50 @@ function main(): number {
 
     const loop = best(runs, () => bareLoop(grid));
     const engine = best(runs, () => validate(grid));
+    const withRecords = best(runs, () => validate(grid, true));
     const result = engine.value;
-    const rowsPerSec = (n / engine.ms) * 1000;
-    const ratio = engine.ms / loop.ms;
     const c = check(result.issues, planted);
     const dataRows = result.sheets[0]?.dataRows ?? 0;
-    checks.push({ n, c, dataRows });
-    if (c.missed.length > 0 || c.extra.length > 0 || dataRows !== n) failed = true;
+    const records = withRecords.value.households.length;
+    checks.push({ n, c, dataRows, records });
+    if (c.missed.length > 0 || c.extra.length > 0 || dataRows !== n || records !== n) failed = true;
 
-    body.push([
-      fmt(n),
-      fmt(engine.ms, 1),
-      fmt(rowsPerSec),
-      fmt(loop.ms, 2),
-      fmt(loop.value),
-      `${fmt(ratio, 1)}×`,
-      fmt(engine.maxHeapMB, 1),
-      `${c.found}/${c.planted}, extra ${c.extra.length}`,
-    ]);
+    for (const [label, t] of [
+      ['check', engine],
+      ['check + records', withRecords],
+    ] as const) {
+      body.push([
+        fmt(n),
+        label,
+        fmt(t.ms, 1),
+        fmt((n / t.ms) * 1000),
+        fmt(loop.ms, 2),
+        fmt(loop.value),
+        `${fmt(t.ms / loop.ms, 1)}×`,
+        fmt(t.maxHeapMB, 1),
+      ]);
+    }
+    const rowsPerSec = (n / engine.ms) * 1000;
+    const ratio = engine.ms / loop.ms;
+    aims.push(
+      `  ${fmt(n)} rows, check: ${fmt(rowsPerSec)} rows/s ${rowsPerSec >= AIM_ROWS_PER_SEC ? 'meets' : 'MISSES'} the rows/s aim; ${fmt(ratio, 1)}× the loop ${ratio <= AIM_LOOP_RATIO ? 'meets' : 'MISSES'} the ${AIM_LOOP_RATIO}× aim`,
+    );
+    const runsOf = (t: { all: number[] }, digits: number): string => t.all.map((m) => fmt(m, digits)).join(' / ');
     console.log(
-      `  ${fmt(n)} rows: generated in ${fmt(genMs)} ms (${fmt(grid.rows.length)} grid rows); engine runs ${engine.all.map((m) => fmt(m, 1)).join(' / ')} ms; loop runs ${loop.all.map((m) => fmt(m, 2)).join(' / ')} ms`,
+      `  ${fmt(n)} rows: generated in ${fmt(genMs)} ms (${fmt(grid.rows.length)} grid rows); check ${runsOf(engine, 1)} ms; check + records ${runsOf(withRecords, 1)} ms; loop ${runsOf(loop, 2)} ms`,
     );
   }
 
   console.log('');
-  console.log(
-    table(['rows', 'engine ms', 'engine rows/s', 'loop ms', 'loop cells', 'engine/loop', 'heap Δ MB', 'planted found'], body),
-  );
+  console.log(table(['rows', 'engine', 'ms (best)', 'rows/s', 'loop ms', 'loop cells', 'engine/loop', 'heap Δ MB'], body));
   console.log('');
-  console.log(`aim ≥ ${fmt(AIM_ROWS_PER_SEC)} rows/s, within ${AIM_LOOP_RATIO}× the loop (timings are reported, never failed on)`);
-  for (const [k, row] of body.entries()) {
-    const n = SIZES[k] as number;
-    const rps = Number((row[2] ?? '0').replace(/,/g, ''));
-    const ratio = Number((row[5] ?? '0').replace(/[,×]/g, ''));
-    console.log(
-      `  ${fmt(n)} rows: ${fmt(rps)} rows/s ${rps >= AIM_ROWS_PER_SEC ? 'meets' : 'MISSES'} the rows/s aim; ${fmt(ratio, 1)}× the loop ${ratio <= AIM_LOOP_RATIO ? 'meets' : 'MISSES'} the ${AIM_LOOP_RATIO}× aim`,
-    );
-  }
+  console.log(`aim ≥ ${fmt(AIM_ROWS_PER_SEC)} rows/s, within ${AIM_LOOP_RATIO}× the loop, for the check (timings are reported, never failed on)`);
+  for (const line of aims) console.log(line);
   console.log('');
-  for (const { n, c, dataRows } of checks) {
+  for (const { n, c, dataRows, records } of checks) {
     console.log(`${fmt(n)} rows: planted errors found: ${c.found}/${c.planted}, extra: ${c.extra.length}`);
     if (dataRows !== n) console.log(`  data rows read: ${fmt(dataRows)}, expected ${fmt(n)}`);
+    if (records !== n) console.log(`  household records kept: ${fmt(records)}, expected ${fmt(n)}`);
     for (const m of c.missed.slice(0, 10)) console.log(`  missed ${m.code} at row ${m.row}`);
     for (const e of c.extra.slice(0, 10)) console.log(`  extra  ${e.code} at row ${e.row} ${e.column ?? ''} (${JSON.stringify(e.value)}): ${e.message}`);
   }

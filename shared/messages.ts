@@ -76,8 +76,11 @@ function day(v: IssueValue | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : show(v);
 }
 
+/** One formatter: toLocaleString builds a new one on every call (slow with thousands of issues). */
+const VI_NUMBER = new Intl.NumberFormat('vi-VN');
+
 function money(v: IssueValue | undefined): string {
-  return typeof v === 'number' ? `${v.toLocaleString('vi-VN')} đồng` : show(v);
+  return typeof v === 'number' ? `${VI_NUMBER.format(v)} đồng` : show(v);
 }
 
 function category(v: IssueValue | undefined, lang: Lang): string {

@@ -8,7 +8,6 @@ import { type Table, mappingOf, readTable } from './table/read-table.ts';
 import type { SheetKind } from './sheet-kind.ts';
 import { type RuleEnv, SheetReport } from './rules/context.ts';
 import { type HouseholdRecord, checkHouseholds } from './rules/households.ts';
-import { type HouseholdList, recordsOf } from './rules/household-list.ts';
 import { type BeneficiaryRecord, HouseholdIndex, type SeenPeople, checkBeneficiaries } from './rules/beneficiaries.ts';
 import { type ProgressRecord, checkProgress } from './rules/progress.ts';
 import { projectFromTitle } from './plans/resolve-project.ts';
@@ -28,6 +27,12 @@ export interface ValidateOptions {
   /** Household lists from elsewhere (--households, or the commune's latest accepted list) for cross-sheet checks. */
   households?: readonly Grid[];
   lang?: Lang;
+  /**
+   * Keep the household records while checking, for a caller that will read them (the Worker stores
+   * them). Without it a check builds none, and `households` builds them on its first read: the
+   * same records either way, only the cost moves.
+   */
+  keepRecords?: boolean;
 }
 
 export interface SheetSummary {
@@ -46,7 +51,10 @@ export interface WorkbookResult {
   reportDate: string;
   period: Period | null;
   rulePack: string;
-  /** Built on first read (see withHouseholds); every household row of every household sheet. */
+  /**
+   * Every household row of every household sheet: kept during the check with `keepRecords` (or when
+   * beneficiaries are checked against them), else built again from the sheets on the first read.
+   */
   readonly households: HouseholdRecord[];
   beneficiaries: BeneficiaryRecord[];
   progress: ProgressRecord[];
@@ -95,17 +103,18 @@ export function validateWorkbook(sheets: readonly SheetInput[], options: Validat
   for (const t of tables) sheetLevel(t, reportFor(t));
 
   // Households first: the other kinds are checked against them.
-  const householdLists = tables.filter((t) => t.kind === 'households').map((t) => checkHouseholds(t, reportFor(t)));
+  const householdTables = tables.filter((t) => t.kind === 'households');
   const needsIndex = tables.some((t) => t.kind === 'beneficiaries');
-  let index: HouseholdIndex | null =
-    needsIndex && householdLists.some((l) => l.length > 0) ? new HouseholdIndex(recordsOf(householdLists)) : null;
+  const kept: HouseholdRecord[] | null = options.keepRecords || needsIndex ? [] : null;
+  for (const t of householdTables) checkHouseholds(t, reportFor(t), kept ?? undefined);
+  let index: HouseholdIndex | null = kept !== null && kept.length > 0 ? new HouseholdIndex(kept) : null;
   if (needsIndex && !index && options.households && options.households.length > 0) {
-    const external: HouseholdList[] = [];
+    const external: HouseholdRecord[] = [];
     for (const grid of options.households) {
       const r = readTable(grid);
-      if (r.ok && r.table.kind === 'households') external.push(checkHouseholds(r.table, new SheetReport(grid.name, env)));
+      if (r.ok && r.table.kind === 'households') checkHouseholds(r.table, new SheetReport(grid.name, env), external);
     }
-    if (external.some((l) => l.length > 0)) index = new HouseholdIndex(recordsOf(external));
+    if (external.length > 0) index = new HouseholdIndex(external);
   }
 
   const seen: SeenPeople = new Map();
@@ -154,19 +163,27 @@ export function validateWorkbook(sheets: readonly SheetInput[], options: Validat
   });
 
   const result = { sheets: summaries, issues, reportDate, period, rulePack: pack.id, beneficiaries, progress, ok: !hasErrors(issues) };
-  return withHouseholds(result, householdLists);
+  return withHouseholds(result, kept, () => {
+    // The same rules on the same sheets give the same records; their issues are already reported.
+    const records: HouseholdRecord[] = [];
+    for (const t of householdTables) checkHouseholds(t, new SheetReport(t.grid.name, env), records);
+    return records;
+  });
 }
 
 /**
- * `households` is read on demand: the records are built the first time something reads them (a
- * submission does; the task pane's check and `gnbv validate` do not). An own, enumerable property,
- * so spreading or JSON.stringify see it like any other.
+ * `households` is an own, enumerable property (spreading and JSON.stringify see it) whose records
+ * are the ones kept during the check, or built again from the sheets on the first read.
  */
-function withHouseholds(result: Omit<WorkbookResult, 'households'>, lists: readonly HouseholdList[]): WorkbookResult {
-  let records: HouseholdRecord[] | null = null;
+function withHouseholds(
+  result: Omit<WorkbookResult, 'households'>,
+  kept: HouseholdRecord[] | null,
+  build: () => HouseholdRecord[],
+): WorkbookResult {
+  let records = kept;
   return Object.defineProperty(result, 'households', {
     enumerable: true,
-    get: (): HouseholdRecord[] => (records ??= recordsOf(lists)),
+    get: (): HouseholdRecord[] => (records ??= build()),
   }) as WorkbookResult;
 }
 

@@ -96,7 +96,7 @@ export function checkBeneficiaries(
     const fullName = readText(cells, 'fullName');
     const birth = readYearOrDate(cells, 'birthDate', 1900, env.reportYear + 1);
     const gender = readGender(cells, 'gender');
-    const idNumber = checkIdNumber(cells, 'idNumber', { birthYear: birth?.year ?? null, gender });
+    const idNumber = checkIdNumber(cells, 'idNumber', birth?.year ?? null, gender);
     const householdCode = readText(cells, 'householdCode');
     const householdHead = readText(cells, 'householdHead');
     const village = readText(cells, 'village');

@@ -16,9 +16,35 @@ import {
   readYearOrDate,
 } from './read-fields.ts';
 import { wholeYearsBetween } from '../grid/values.ts';
-import { HouseholdList } from './household-list.ts';
 
-export type { HouseholdRecord } from './household-list.ts';
+/** One household as the engine understood it; the merge and the cross-sheet checks read these. */
+export interface HouseholdRecord {
+  sheet: string;
+  row: number;
+  householdCode: string | null;
+  headName: string | null;
+  headBirthYear: number | null;
+  headGender: Gender | null;
+  idNumber: string | null;
+  ethnicity: string | null;
+  village: string | null;
+  /** The plan's spelling of the village when it matched. */
+  planVillage: string | null;
+  size: number | null;
+  category: HouseholdCategory | null;
+  beginningCategory: HouseholdCategory | null;
+  income: number | null;
+  b1Score: number | null;
+  b2Score: number | null;
+  /** Indicator ids marked (D01…D12) where the sheet has indicator columns (shared, read-only). */
+  deprivations: readonly string[] | null;
+  deprivationCount: number | null;
+  meritFamily: boolean;
+  noWorkCapacity: boolean;
+  escapedYear: number | null;
+  /** Poverty reasons marked (shared, read-only). */
+  reasons: readonly string[];
+}
 
 const INDICATOR_IDS = INDICATORS.map((d) => d.id);
 const CATEGORY_MARKS: readonly [HouseholdCategory, string][] = [
@@ -69,8 +95,12 @@ class MarkSets {
   }
 }
 
-/** Judges every household row; the records come back column by column (see HouseholdList). */
-export function checkHouseholds(table: Table, report: SheetReport): HouseholdList {
+/**
+ * Judges every household row into `report`; with `records`, also keeps one HouseholdRecord per row
+ * there. A check alone (the task pane, gnbv validate) keeps none: on a 100,000-row list the
+ * records cost as much as all the rules (npm run bench).
+ */
+export function checkHouseholds(table: Table, report: SheetReport, records?: HouseholdRecord[]): void {
   const { env } = report;
   const { pack, plan } = env;
   const villages = villageIndex(plan.villages);
@@ -110,7 +140,6 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdLis
   const escapeWindowYears = Math.floor(pack.newlyEscapedMonths / 12);
   const seenIds = new IdRows(table.rows.length);
   const seenCodes = new Map<string, number>();
-  const records = new HouseholdList(table.grid.name, table.rows.length);
 
   const rows = table.rows;
   for (let r = 0; r < rows.length; r++) {
@@ -137,7 +166,7 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdLis
       }
     }
     gender = readGender(cells, F.headGender) ?? gender;
-    const idNumber = checkIdNumber(cells, F.idNumber, { birthYear: birth?.year ?? null, gender });
+    const idNumber = checkIdNumber(cells, F.idNumber, birth?.year ?? null, gender);
 
     const ethnicity = readText(cells, F.ethnicity);
     const village = readText(cells, F.village);
@@ -291,7 +320,7 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdLis
       else seenCodes.set(key, row);
     }
 
-    records.push({
+    records?.push({
       sheet: table.grid.name,
       row,
       householdCode,
@@ -316,5 +345,4 @@ export function checkHouseholds(table: Table, report: SheetReport): HouseholdLis
       reasons,
     });
   }
-  return records;
 }

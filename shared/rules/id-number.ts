@@ -24,11 +24,6 @@ const PROVINCE_NUMBERS: Uint8Array = (() => {
   return known;
 })();
 
-export interface IdFacts {
-  birthYear: number | null;
-  gender: Gender | null;
-}
-
 /** "012345678901" as written: digits only (no spaces, dots or dashes to strip). */
 function onlyDigits(s: string): boolean {
   if (s.length === 0) return false;
@@ -45,7 +40,7 @@ const digitAt = (s: string, i: number): number => s.charCodeAt(i) - 48;
  * ID.FORMAT, ID.PROVINCE, ID.BIRTH_MISMATCH on one cell. Returns the ID as it should read (with a
  * leading 0 that Excel dropped restored) for duplicate checks, or null when blank or unusable.
  */
-export function checkIdNumber(cells: RowCells, field: Field, facts: IdFacts): string | null {
+export function checkIdNumber(cells: RowCells, field: Field, birthYear: number | null, gender: Gender | null): string | null {
   const v = cells.raw(field);
   if (v === undefined || isBlank(v)) return null;
   let digits: string;
@@ -86,12 +81,10 @@ export function checkIdNumber(cells: RowCells, field: Field, facts: IdFacts): st
   }
   const coded = CENTURY_DIGIT[digitAt(digits, 3)] as { century: number; gender: Gender };
   const idYear = coded.century + digitAt(digits, 4) * 10 + digitAt(digits, 5);
-  const yearOff = facts.birthYear !== null && facts.birthYear !== idYear;
-  const genderOff = facts.gender !== null && facts.gender !== coded.gender;
+  const yearOff = birthYear !== null && birthYear !== idYear;
+  const genderOff = gender !== null && gender !== coded.gender;
   if (yearOff || genderOff) {
-    cells.issue('ID.BIRTH_MISMATCH', field, {
-      params: { idYear, idGender: coded.gender, birthYear: facts.birthYear, gender: facts.gender },
-    });
+    cells.issue('ID.BIRTH_MISMATCH', field, { params: { idYear, idGender: coded.gender, birthYear, gender } });
   }
   return digits;
 }
@@ -102,32 +95,32 @@ export function checkIdNumber(cells: RowCells, field: Field, facts: IdFacts): st
  * "012…" and a 9-digit ID with the same digits stay apart.
  */
 export class IdRows {
-  private keys: Float64Array;
-  private rows: Int32Array;
+  /** Pairs (key, first row) side by side, so a probe reads one cache line; row 0 is an empty slot. */
+  private slots: Float64Array;
   private size = 0;
 
   /** Sized for `expected` IDs at most half full, so a list of that many never rehashes. */
   constructor(expected = 512) {
     let capacity = 1024;
     while (capacity < expected * 2) capacity *= 2;
-    this.keys = new Float64Array(capacity);
-    this.rows = new Int32Array(capacity);
+    this.slots = new Float64Array(capacity * 2);
   }
 
   /** The row this ID was first seen on, or 0; remembers `row` when it is new. */
   firstRow(id: string, row: number): number {
     const key = id.length * 1e12 + Number(id);
-    const mask = this.keys.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     let k = IdRows.hash(key) & mask;
     for (;;) {
-      const r = this.rows[k] as number;
+      const r = slots[2 * k + 1] as number;
       if (r === 0) break;
-      if (this.keys[k] === key) return r;
+      if (slots[2 * k] === key) return r;
       k = (k + 1) & mask;
     }
-    this.keys[k] = key;
-    this.rows[k] = row;
-    if (++this.size * 2 > this.keys.length) this.grow();
+    slots[2 * k] = key;
+    slots[2 * k + 1] = row;
+    if (++this.size * 4 > slots.length) this.grow();
     return 0;
   }
 
@@ -140,18 +133,18 @@ export class IdRows {
   }
 
   private grow(): void {
-    const { keys, rows } = this;
-    this.keys = new Float64Array(keys.length * 2);
-    this.rows = new Int32Array(rows.length * 2);
-    const mask = this.keys.length - 1;
-    for (let i = 0; i < keys.length; i++) {
-      const r = rows[i] as number;
+    const old = this.slots;
+    const slots = new Float64Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const r = old[i + 1] as number;
       if (r === 0) continue;
-      const key = keys[i] as number;
+      const key = old[i] as number;
       let k = IdRows.hash(key) & mask;
-      while (this.rows[k] !== 0) k = (k + 1) & mask;
-      this.keys[k] = key;
-      this.rows[k] = r;
+      while (slots[2 * k + 1] !== 0) k = (k + 1) & mask;
+      slots[2 * k] = key;
+      slots[2 * k + 1] = r;
     }
+    this.slots = slots;
   }
 }

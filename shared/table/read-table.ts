@@ -322,15 +322,18 @@ function dataRows(grid: Grid, spec: KindSpec, columns: ReadonlyMap<string, numbe
   const labelCol = columns.get(spec.labelField);
   const mapped = [...columns.entries()].filter(([f]) => f !== 'seq').map(([, c]) => c);
   const leadWidth = Math.max(seqCol ?? 0, labelCol ?? 0, 3);
+  const dataLikeMin = Math.max(2, Math.ceil(spec.required.length / 2));
+  // The rules below only ask whether a row has 0, 1, 2, 3 or "enough" filled cells: stop counting there.
+  const enough = Math.max(4, dataLikeMin);
   const filled = (cells: readonly CellValue[]): number => {
     let n = 0;
-    for (let k = 0; k < mapped.length; k++) if (!isBlank(cells[(mapped[k] as number) - 1])) n++;
+    for (let k = 0; k < mapped.length && n < enough; k++) if (!isBlank(cells[(mapped[k] as number) - 1])) n++;
     return n;
   };
   const dataLike = (r: number): boolean => {
     const cells = grid.rows[r - 1] ?? [];
     if (seqCol !== undefined) return isIntegerLike(cells[seqCol - 1]) && filled(cells) >= 2;
-    return filled(cells) >= Math.max(2, Math.ceil(spec.required.length / 2));
+    return filled(cells) >= dataLikeMin;
   };
 
   const out: number[] = [];

@@ -4,7 +4,6 @@ import { isBlank } from '../../shared/grid/grid.ts';
 import { numberTextTheLongWay, parseNumber, parseYearOrDate } from '../../shared/grid/values.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
 import { mayBeLegacy } from '../../shared/rules/context.ts';
-import { type HouseholdRecord, HouseholdList } from '../../shared/rules/household-list.ts';
 import { IdRows } from '../../shared/rules/id-number.ts';
 import { detectLegacyEncoding } from '../../shared/text/legacy-encoding.ts';
 import { validateWorkbook } from '../../shared/validate.ts';
@@ -158,54 +157,37 @@ describe('first row of each ID', () => {
   });
 });
 
-describe('household records kept column by column', () => {
-  const record = (row: number, overrides: Partial<HouseholdRecord> = {}): HouseholdRecord => ({
-    sheet: 'DS',
-    row,
-    householdCode: row % 2 ? `HN-${row}` : null,
-    headName: `Hộ ${row}`,
-    headBirthYear: row % 3 ? 1950 + (row % 40) : null,
-    headGender: row % 2 ? 'male' : 'female',
-    idNumber: row % 5 ? `03807500${String(row).padStart(4, '0')}` : null,
-    ethnicity: 'Kinh',
-    village: 'Thôn 1',
-    planVillage: row % 7 ? 'Thôn 1' : null,
-    size: row % 4 ? row % 9 : null,
-    category: 'poor',
-    beginningCategory: row % 2 ? 'nearPoor' : null,
-    income: row % 6 ? 1_250_000.5 + row : null,
-    b1Score: row % 8 ? 120.25 : null,
-    b2Score: null,
-    deprivations: row % 3 ? Object.freeze(['D01', 'D05']) : null,
-    deprivationCount: row % 3 ? 2 : null,
-    meritFamily: row % 11 === 0,
-    noWorkCapacity: row % 13 === 0,
-    escapedYear: row % 10 ? null : 2023,
-    reasons: Object.freeze([]),
-    ...overrides,
+describe('household records when only checking', () => {
+  const sheet = householdSheet([
+    household(0),
+    household(1, { category: 'Hộ cận nghèo' }),
+    household(2, { village: 'Thôn 99' }),
+    household(3, { size: 'năm' }),
+    household(1),
+  ]);
+  const options = { plan: XUAN_HOA_2024, reportDate: '2024-12-31' } as const;
+
+  it('are the same records, built again on the first read, as those kept during the check', () => {
+    const kept = validateWorkbook([{ grid: sheet }], { ...options, keepRecords: true });
+    const later = validateWorkbook([{ grid: sheet }], options);
+    expect(later.issues).toEqual(kept.issues);
+    const first = later.households;
+    expect(first).toEqual(kept.households);
+    expect(first.map((h) => h.row)).toEqual([5, 6, 7, 8, 9]);
+    expect(later.households).toBe(first);
   });
 
-  it('gives back exactly what was kept, past its first capacity, and once', () => {
-    const list = new HouseholdList('DS', 3);
-    const expected = Array.from({ length: 1_000 }, (_, i) => record(i + 5));
-    for (const r of expected) list.push({ ...r });
-    expect(list.length).toBe(1_000);
-    const records = list.records();
-    expect(records).toEqual(expected);
-    expect(list.records()).toBe(records);
-    expect(() => list.push(record(2_000))).toThrow();
-  });
-
-  it('are built on the first read of validateWorkbook().households, and seen by JSON', () => {
-    const result = validateWorkbook([{ grid: householdSheet([household(0), household(1)]) }], {
-      plan: XUAN_HOA_2024,
-      reportDate: '2024-12-31',
-    });
-    const first = result.households;
-    expect(first.map((h) => h.row)).toEqual([5, 6]);
-    expect(result.households).toBe(first);
+  it('are an own property that spreading and JSON see', () => {
+    const result = validateWorkbook([{ grid: sheet }], options);
     expect(Object.keys(result)).toContain('households');
-    expect((JSON.parse(JSON.stringify(result)) as { households: unknown[] }).households).toHaveLength(2);
-    expect({ ...result }.households).toBe(first);
+    expect((JSON.parse(JSON.stringify(result)) as { households: unknown[] }).households).toHaveLength(5);
+    expect({ ...result }.households).toBe(result.households);
+  });
+
+  it('share one frozen list per set of marks', () => {
+    const result = validateWorkbook([{ grid: sheet }], { ...options, keepRecords: true });
+    const [a, b] = result.households;
+    expect(a?.reasons).toBe(b?.reasons);
+    expect(Object.isFrozen(a?.reasons)).toBe(true);
   });
 });

@@ -210,13 +210,13 @@ export const submissions = new Hono<AppEnv>()
     if (plan === null) throw new ApiError(404, 'PLAN_NOT_FOUND', { params: { year } });
 
     const sheets = request.sheets.map((s) => (s.mapping ? { grid: s.grid, mapping: s.mapping } : { grid: s.grid }));
-    let result = validateWorkbook(sheets, { plan, period: request.period });
+    let result = validateWorkbook(sheets, { plan, period: request.period, keepRecords: true });
     if (result.beneficiaries.length > 0 && result.households.length === 0) {
       // No household sheet: check against the commune's latest accepted household list of the year.
       const latest = await latestHouseholdSubmission(db, principal.communeId, year);
       if (latest !== null) {
         const households: Grid[] = (await readSheets(db, latest)).map((s) => s.grid);
-        result = validateWorkbook(sheets, { plan, period: request.period, households });
+        result = validateWorkbook(sheets, { plan, period: request.period, households, keepRecords: true });
       }
     }
     if (hasErrors(result.issues)) {
