@@ -166,11 +166,13 @@ export class RowCells {
 
   /** The raw value, or undefined when the column is absent or the cell already has an issue. */
   raw(field: Field): CellValue | undefined {
-    const f = this.ref(field);
+    const f = typeof field === 'string' ? this.ref(field) : field;
     const c = f.col;
     if (c === 0) return undefined;
-    const v = this.cells[c - 1] ?? null;
     if (this.report.isFlagged(this.row, c)) return undefined;
+    const v = this.cells[c - 1];
+    if (v === undefined || v === null) return null; // most cells of a list: nothing to look at
+    if (typeof v === 'number') return v;
     if (typeof v === 'string') {
       if (mayBeLegacy(v)) {
         const font = this.fonts === null ? null : (this.fonts[address(this.row, c)] ?? null);

@@ -201,13 +201,20 @@ function detectHeader(grid: Grid, masters: ReturnType<typeof mergeMasters>, only
 
 const NUMBERING = /^\(?\d{1,3}\)?$/;
 
+/** "(1)" or "12": a look at the first character before the pattern (names and IDs fail it at once). */
+function numberingText(v: string): boolean {
+  const t = v.trim();
+  const first = t.charCodeAt(0);
+  return (first === 40 || (first >= 48 && first <= 57)) && NUMBERING.test(t);
+}
+
 /** The row "(1) (2) (3) …" under a header: distinct small numbers forming one run, in any order. */
 function isNumberingRow(cells: readonly CellValue[]): boolean {
   // First a look without allocating: data rows fail here, on the name or the ID.
   let count = 0;
   for (const v of cells) {
     if (isBlank(v)) continue;
-    const numbering = typeof v === 'number' ? Number.isInteger(v) && v >= 0 && v <= 999 : typeof v === 'string' && NUMBERING.test(v.trim());
+    const numbering = typeof v === 'number' ? Number.isInteger(v) && v >= 0 && v <= 999 : typeof v === 'string' && numberingText(v);
     if (!numbering) return false;
     count++;
   }
