@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlanResponse } from '../shared/api.ts';
 import { type CommunePlan, XUAN_HOA_2024 } from '../shared/plans/index.ts';
 import type { FailureCode } from './ui/strings.ts';

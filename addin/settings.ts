@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ColumnMapping } from '../shared/grid/grid.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CommunePlan } from './plans/plan.ts';
 import { ColumnMapping, Grid } from './grid/grid.ts';
 import { Issue } from './issues.ts';

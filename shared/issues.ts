@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every stable issue code with its severity (SPEC section 4). The catalogue is data. */
 export const ISSUE_SEVERITY = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReportingDeadlines } from './plans/plan.ts';
 import type { SheetKind } from './sheet-kind.ts';
 

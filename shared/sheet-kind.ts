@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The three kinds of table officers keep (SPEC section 3). */
 export const SheetKind = z.enum(['households', 'beneficiaries', 'progress']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The request body gzip-compressed where the web view can (CompressionStream), else as is. */
 export async function encodeBody(text: string): Promise<{ body: ArrayBuffer; gzip: boolean }> {

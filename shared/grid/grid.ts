@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the engine reads (SPEC section 4). The xlsx reader, the add-in and the API all produce or

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Household categories the standard knows: poor (hộ nghèo), near-poor (hộ cận nghèo), newly escaped (hộ mới thoát nghèo). */
 export const HouseholdCategory = z.enum(['poor', 'nearPoor', 'newlyEscaped']);

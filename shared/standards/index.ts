@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import mdp2022 from './mdp-2022.json' with { type: 'json' };
 import mdp2027 from './mdp-2027.json' with { type: 'json' };
 import indicatorData from './indicators.json' with { type: 'json' };

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { validator } from 'hono/validator';
-import { z } from 'zod';
+import * as z from 'zod';
 import { vi } from 'zod/locales';
 import type { ApiIssue, ErrorCode } from '../../shared/api.ts';
 import { ApiError } from '../api-error.ts';
