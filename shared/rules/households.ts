@@ -4,7 +4,7 @@ import { POVERTY_REASONS } from '../kinds/index.ts';
 import type { Table } from '../table/read-table.ts';
 import { foldName } from '../text/normalize.ts';
 import { type FieldRef, RowCells, type SheetReport } from './context.ts';
-import { IdRows, checkIdNumber } from './id-number.ts';
+import { IdOccurrences, checkIdNumber } from './id-number.ts';
 import {
   categoryOf,
   type Gender,
@@ -138,7 +138,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
   const reasonRefs = POVERTY_REASONS.map((r) => cells.ref(`reasons.${r.id}`)).filter((r) => r.col > 0);
   const reasonSets = new MarkSets(POVERTY_REASONS.filter((r) => cells.has(`reasons.${r.id}`)).map((r) => r.id));
   const escapeWindowYears = Math.floor(pack.newlyEscapedMonths / 12);
-  const seenIds = new IdRows(table.rows.length);
+  const ids = new IdOccurrences(table.rows.length);
   const seenCodes = new Map<string, number>();
 
   const rows = table.rows;
@@ -308,11 +308,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
       if (age < MIN_AGE || age > MAX_AGE) cells.issue('HH.AGE_RANGE', birthField, { params: { age, min: MIN_AGE, max: MAX_AGE } });
     }
 
-    // Repeats are reported on each later occurrence.
-    if (idNumber !== null) {
-      const first = seenIds.firstRow(idNumber, row);
-      if (first !== 0) cells.issue('ID.DUPLICATE', F.idNumber, { params: { firstRow: first } });
-    }
+    if (idNumber !== null) ids.add(idNumber, row);
     if (householdCode !== null) {
       const key = foldName(householdCode);
       const first = seenCodes.get(key);
@@ -345,4 +341,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
       reasons,
     });
   }
+
+  // Repeated IDs, once every row is read: reported on each later occurrence.
+  for (const { row, firstRow } of ids.repeats()) cells.at(row).issue('ID.DUPLICATE', F.idNumber, { params: { firstRow } });
 }

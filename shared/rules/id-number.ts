@@ -90,61 +90,51 @@ export function checkIdNumber(cells: RowCells, field: Field, birthYear: number |
 }
 
 /**
- * First row of each ID, for ID.DUPLICATE on 100,000-row lists: open addressing over typed arrays
- * (no object per entry). An ID of n digits is the key n × 10^12 + its value, exact in a double, so
- * "012…" and a 9-digit ID with the same digits stay apart.
+ * The IDs of one sheet, for ID.DUPLICATE on 100,000-row lists: kept in order in typed arrays, then
+ * sorted once to find the repeated ones — no Map entry per ID, and no random access into a large
+ * table per row. An ID of n digits is the key n × 10^12 + its value, exact in a double, so "012…"
+ * and a 9-digit ID with the same digits stay apart.
  */
-export class IdRows {
-  /** Pairs (key, first row) side by side, so a probe reads one cache line; row 0 is an empty slot. */
-  private slots: Float64Array;
-  private size = 0;
+export class IdOccurrences {
+  private keys: Float64Array;
+  private rows: Int32Array;
+  private count = 0;
 
-  /** Sized for `expected` IDs at most half full, so a list of that many never rehashes. */
-  constructor(expected = 512) {
-    let capacity = 1024;
-    while (capacity < expected * 2) capacity *= 2;
-    this.slots = new Float64Array(capacity * 2);
+  constructor(expected = 1024) {
+    this.keys = new Float64Array(Math.max(16, expected));
+    this.rows = new Int32Array(Math.max(16, expected));
   }
 
-  /** The row this ID was first seen on, or 0; remembers `row` when it is new. */
-  firstRow(id: string, row: number): number {
-    const key = id.length * 1e12 + Number(id);
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    let k = IdRows.hash(key) & mask;
-    for (;;) {
-      const r = slots[2 * k + 1] as number;
-      if (r === 0) break;
-      if (slots[2 * k] === key) return r;
-      k = (k + 1) & mask;
+  add(id: string, row: number): void {
+    if (this.count === this.keys.length) {
+      const keys = new Float64Array(this.count * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+      const rows = new Int32Array(this.count * 2);
+      rows.set(this.rows);
+      this.rows = rows;
     }
-    slots[2 * k] = key;
-    slots[2 * k + 1] = row;
-    if (++this.size * 4 > slots.length) this.grow();
-    return 0;
+    this.keys[this.count] = id.length * 1e12 + Number(id);
+    this.rows[this.count] = row;
+    this.count++;
   }
 
-  private static hash(key: number): number {
-    const lo = key % 4294967296 | 0;
-    const hi = (key / 4294967296) | 0;
-    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
-    h ^= h >>> 15;
-    return Math.imul(h, 0xc2b2ae35) ^ (h >>> 13);
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    const slots = new Float64Array(old.length * 2);
-    const mask = (slots.length >> 1) - 1;
-    for (let i = 0; i < old.length; i += 2) {
-      const r = old[i + 1] as number;
-      if (r === 0) continue;
-      const key = old[i] as number;
-      let k = IdRows.hash(key) & mask;
-      while (slots[2 * k + 1] !== 0) k = (k + 1) & mask;
-      slots[2 * k] = key;
-      slots[2 * k + 1] = r;
+  /** Every later occurrence of an ID with the row it was first seen on, in the order added. */
+  repeats(): { row: number; firstRow: number }[] {
+    const sorted = this.keys.slice(0, this.count).sort();
+    const repeated = new Set<number>();
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i] as number);
+    if (repeated.size === 0) return [];
+    const first = new Map<number, number>();
+    const out: { row: number; firstRow: number }[] = [];
+    for (let i = 0; i < this.count; i++) {
+      const key = this.keys[i] as number;
+      if (!repeated.has(key)) continue;
+      const row = this.rows[i] as number;
+      const firstRow = first.get(key);
+      if (firstRow === undefined) first.set(key, row);
+      else out.push({ row, firstRow });
     }
-    this.slots = slots;
+    return out;
   }
 }

@@ -4,7 +4,7 @@ import { isBlank } from '../../shared/grid/grid.ts';
 import { numberTextTheLongWay, parseNumber, parseYearOrDate } from '../../shared/grid/values.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
 import { mayBeLegacy } from '../../shared/rules/context.ts';
-import { IdRows } from '../../shared/rules/id-number.ts';
+import { IdOccurrences } from '../../shared/rules/id-number.ts';
 import { detectLegacyEncoding } from '../../shared/text/legacy-encoding.ts';
 import { validateWorkbook } from '../../shared/validate.ts';
 import { household, householdSheet } from './grid-builder.ts';
@@ -135,25 +135,32 @@ describe('the look before legacy-encoding detection', () => {
   });
 });
 
-describe('first row of each ID', () => {
-  it('answers as a Map does, across growth, with 9- and 12-digit IDs of the same digits apart', () => {
+describe('repeated IDs', () => {
+  it('are found as a Map finds them, past the first capacity, with 9- and 12-digit IDs of the same digits apart', () => {
     const rnd = prng(3);
-    const ids = new IdRows(4);
-    const reference = new Map<string, number>();
+    const ids = new IdOccurrences(4);
+    const firstRows = new Map<string, number>();
+    const expected: { row: number; firstRow: number }[] = [];
     for (let row = 1; row <= 30_000; row++) {
       const twelve = rnd() < 0.8;
-      const pool = twelve ? 20_000 : 3_000;
-      const n = Math.floor(rnd() * pool);
+      const n = Math.floor(rnd() * (twelve ? 20_000 : 3_000));
       const id = twelve ? `0380${String(n).padStart(8, '0')}` : String(n).padStart(9, '0');
-      const expected = reference.get(id) ?? 0;
-      if (expected === 0) reference.set(id, row);
-      expect(ids.firstRow(id, row)).toBe(expected);
+      const firstRow = firstRows.get(id);
+      if (firstRow === undefined) firstRows.set(id, row);
+      else expected.push({ row, firstRow });
+      ids.add(id, row);
     }
-    const a = new IdRows();
-    expect(a.firstRow('000000001', 5)).toBe(0);
-    expect(a.firstRow('000000000001', 6)).toBe(0);
-    expect(a.firstRow('000000001', 7)).toBe(5);
-    expect(a.firstRow('000000000001', 8)).toBe(6);
+    expect(expected.length).toBeGreaterThan(1_000);
+    expect(ids.repeats()).toEqual(expected);
+
+    const apart = new IdOccurrences();
+    for (const [id, row] of [['000000001', 5], ['000000000001', 6], ['000000001', 7], ['000000000001', 8], ['000000001', 9]] as const) apart.add(id, row);
+    expect(apart.repeats()).toEqual([
+      { row: 7, firstRow: 5 },
+      { row: 8, firstRow: 6 },
+      { row: 9, firstRow: 5 },
+    ]);
+    expect(new IdOccurrences().repeats()).toEqual([]);
   });
 });
 
