@@ -2,15 +2,15 @@ import type { DistrictSummaryResponse, MeResponse, Region, StatusResponse } from
 import type { Lang } from '../../shared/messages.ts';
 import { Period } from '../../shared/periods.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
+import { byId, h } from '../common/dom.ts';
+import { tokenStore } from '../common/token-store.ts';
 import { ApiFailure, fetchDistrictSummary, fetchMe, fetchStatus } from './api.ts';
 import { deprivationsChart, fundsChart, householdsChart } from './charts.ts';
-import { byId, h } from './dom.ts';
 import { bytes, vietnamDateTime } from './format.ts';
 import { openHistory, setUpHistoryDialog } from './history-dialog.ts';
 import { defaultPeriod, periodOptions, periodPart, periodYear } from './periods.ts';
 import { summaryLine, statusGrid, totalsOf } from './status-grid.ts';
 import { lang, periodName, setLang, t, type TextKey } from './strings.ts';
-import { forgetToken, loadLang, loadToken, saveLang, saveToken } from './token-store.ts';
 import { type Progress, type Workbook, fetchWorkbook, saveWorkbook } from './workbook-download.ts';
 
 /**
@@ -23,6 +23,8 @@ import { type Progress, type Workbook, fetchWorkbook, saveWorkbook } from './wor
  * click for the period saves the bytes already received. "Làm mới" takes a new snapshot. Every
  * button goes through `guard`, the page's one catch point.
  */
+
+const store = tokenStore('district');
 
 interface State {
   token: string | null;
@@ -130,7 +132,7 @@ function showSignIn(message: string | null): void {
 function signOut(message: string | null = null): void {
   state.controller?.abort();
   Object.assign(state, { token: null, me: null, status: null, figures: null, workbook: null, loading: null, controller: null });
-  forgetToken();
+  store.forget();
   byId<HTMLInputElement>('token').value = '';
   showSignIn(message);
 }
@@ -142,16 +144,16 @@ async function signIn(token: string, remember: boolean | null): Promise<void> {
     me = await fetchMe(token);
   } catch (e) {
     // A token the server refuses is dropped; one that could not be checked (network) is kept for a retry.
-    if (e instanceof ApiFailure && (e.status === 401 || e.status === 403)) forgetToken();
+    if (e instanceof ApiFailure && (e.status === 401 || e.status === 403)) store.forget();
     showSignIn(describe(e));
     return;
   }
   if (me.role !== 'district' || me.region === null) {
-    forgetToken();
+    store.forget();
     showSignIn(me.role === 'commune' ? t('refusedCommune') : t('refusedAdmin'));
     return;
   }
-  if (remember !== null) saveToken(token, remember);
+  if (remember !== null) store.save(token, remember);
   state.token = token;
   state.me = me;
   byId('sign-in').hidden = true;
@@ -399,7 +401,7 @@ function renderScoped(): void {
 
 function setLanguage(next: Lang): void {
   setLang(next);
-  saveLang(next);
+  store.saveLang(next);
   applyTexts();
   if (state.me === null) return;
   showWho();
@@ -411,7 +413,7 @@ function setLanguage(next: Lang): void {
 }
 
 function init(): void {
-  setLang(loadLang());
+  setLang(store.loadLang());
   applyTexts();
   setUpHistoryDialog();
 
@@ -452,9 +454,9 @@ function init(): void {
     resizeTimer = window.setTimeout(renderCharts, 200);
   });
 
-  const token = loadToken();
-  if (token === null) showSignIn(null);
-  else void guard(() => signIn(token, null));
+  const saved = store.load();
+  if (saved === null) showSignIn(null);
+  else void guard(() => signIn(saved.token, null));
 }
 
 init();

@@ -7,13 +7,13 @@ import { renderMessage } from '../../shared/messages.ts';
 import { type Period, periodDeadline, periodLastDay, periodPart, periodYear, periodsOfYear } from '../../shared/periods.ts';
 import { readTable } from '../../shared/table/read-table.ts';
 import { type WorkbookResult, validateWorkbook } from '../../shared/validate.ts';
+import { byId, h } from '../common/dom.ts';
+import { tokenStore } from '../common/token-store.ts';
 import { ApiFailure, type SubmitProgress, type SubmitStep, fetchMe, fetchPlan, submitReport } from './api-client.ts';
-import { byId, h } from './dom.ts';
 import { issueCounts, issueTable } from './issue-table.ts';
 import { markedCopy, markedFileName } from './mark-copy.ts';
 import { type FileRead, readDroppedFile } from './read-file.ts';
 import { type UiKey, periodName, t } from './strings.ts';
-import { forgetToken, loadLang, loadToken, saveLang, saveToken } from './token-store.ts';
 
 /**
  * The upload page (issue 11): sign in with a token, drop an .xlsx, see the issues the add-in would
@@ -21,6 +21,8 @@ import { forgetToken, loadLang, loadToken, saveLang, saveToken } from './token-s
  * State lives in one object; each change calls render(), which updates the static elements of
  * index.html in place (so focus and typed text survive) and rebuilds only the issue table.
  */
+
+const store = tokenStore('upload');
 
 type PlanState = { status: 'loading' } | { status: 'ready'; plan: PlanResponse } | { status: 'missing' } | { status: 'failed'; message: string };
 
@@ -31,7 +33,7 @@ interface SubmitState {
 }
 
 const state = {
-  lang: loadLang() as Lang,
+  lang: store.loadLang() as Lang,
   token: null as string | null,
   me: null as MeResponse | null,
   signingIn: false,
@@ -591,21 +593,21 @@ async function signIn(token: string, remember: boolean, quiet: boolean): Promise
     me = await fetchMe(token);
   } catch (e) {
     state.signingIn = false;
-    if (quiet && e instanceof ApiFailure && e.status === 401) forgetToken();
+    if (quiet && e instanceof ApiFailure && e.status === 401) store.forget();
     state.signInError = quiet && e instanceof ApiFailure && e.status === 401 ? null : failureText(e);
     render();
     return;
   }
   state.signingIn = false;
   if (me.role !== 'commune') {
-    forgetToken();
+    store.forget();
     state.signInError = `${tr('notCommune')} (${me.label})`;
     render();
     return;
   }
   state.token = token;
   state.me = me;
-  saveToken(token, remember);
+  store.save(token, remember);
   render();
   if (!quiet) el.fileInput.focus();
   await ensureDefaultPlan();
@@ -632,7 +634,7 @@ async function ensureDefaultPlan(): Promise<void> {
 }
 
 function signOut(message: string | null = null): void {
-  forgetToken();
+  store.forget();
   state.token = null;
   state.me = null;
   state.plans.clear();
@@ -666,7 +668,7 @@ el.signOut.addEventListener('click', () => signOut());
 for (const b of document.querySelectorAll<HTMLButtonElement>('.lang-btn')) {
   b.addEventListener('click', () => {
     state.lang = b.dataset.lang === 'en' ? 'en' : 'vi';
-    saveLang(state.lang);
+    store.saveLang(state.lang);
     // Issue messages are rendered from the issues' data in the chosen language: no re-check needed.
     render();
   });
@@ -726,7 +728,7 @@ el.download.addEventListener('click', () => run(downloadCopy, (m) => (state.copy
 // ---- start ------------------------------------------------------------------------------------
 
 render();
-const saved = loadToken();
+const saved = store.load();
 if (saved) {
   el.remember.checked = saved.remembered;
   run(() => signIn(saved.token, saved.remembered, true), (m) => (state.signInError = m));
