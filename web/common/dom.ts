@@ -39,3 +39,18 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
+/**
+ * Shows a "Thử lại" button for a failed step, or hides it (retry null). A click hides it again and
+ * runs the step once; the message it goes with stays in its own element (a live region).
+ */
+export function offerRetry(button: HTMLButtonElement, retry: (() => void) | null): void {
+  button.hidden = retry === null;
+  button.onclick =
+    retry === null
+      ? null
+      : () => {
+          button.hidden = true;
+          button.onclick = null;
+          retry();
+        };
+}

@@ -1,8 +1,8 @@
 import type { Lang } from '../../shared/messages.ts';
 
 /**
- * The words both pages say alike, Vietnamese first: signing in and a server that cannot be
- * reached. Each page's catalogue takes these in, so a page has one catalogue.
+ * The words both pages say alike, Vietnamese first: signing in (web/common/sign-in.html) and a
+ * call that got no answer. Each page's catalogue takes these in, so a page has one catalogue.
  */
 export const COMMON_TEXT = {
   skip: { vi: 'Bỏ qua đến nội dung chính', en: 'Skip to main content' },
@@ -21,4 +21,9 @@ export const COMMON_TEXT = {
     vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     en: 'Could not reach the server. Check the network and try again.',
   },
+  timeout: {
+    vi: 'Máy chủ không trả lời (đã chờ quá lâu). Kiểm tra mạng rồi bấm Thử lại.',
+    en: 'The server did not answer in time. Check the network and press Try again.',
+  },
+  tryAgain: { vi: 'Thử lại', en: 'Try again' },
 } as const satisfies Record<string, Record<Lang, string>>;
