@@ -84,11 +84,15 @@ class Attempt {
     }, ms);
   }
 
-  failure(e: unknown): ApiFailure {
-    if (e instanceof ApiFailure) return e;
-    if (this.timedOut) return new ApiFailure('timeout', null);
-    if (this.outer?.aborted) return new ApiFailure('aborted', null);
-    return new ApiFailure('network', null);
+  /** Waits for a step on the network; its failure becomes an ApiFailure (a timeout, the page's abort, or the network). */
+  async wait<T>(step: Promise<T>): Promise<T> {
+    try {
+      return await step;
+    } catch {
+      if (this.timedOut) throw new ApiFailure('timeout', null);
+      if (this.outer?.aborted) throw new ApiFailure('aborted', null);
+      throw new ApiFailure('network', null);
+    }
   }
 
   end(): void {
@@ -109,11 +113,9 @@ async function getTextOnce(path: string, token: string, options: CallOptions): P
   const attempt = new Attempt(options.signal);
   try {
     attempt.limit(options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS);
-    const res = await send(path, token, 'application/json', attempt);
+    const res = await attempt.wait(send(path, token, 'application/json', attempt));
     attempt.limit(options.bodyTimeoutMs ?? BODY_TIMEOUT_MS);
-    return { status: res.status, text: await res.text() };
-  } catch (e) {
-    throw attempt.failure(e);
+    return { status: res.status, text: await attempt.wait(res.text()) };
   } finally {
     attempt.end();
   }
@@ -154,9 +156,10 @@ export async function getStream(path: string, token: string, accept: string, rea
   const attempt = new Attempt(options.signal);
   try {
     attempt.limit(options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS);
-    const res = await send(path, token, accept, attempt);
+    const res = await attempt.wait(send(path, token, accept, attempt));
     if (!res.ok) {
       attempt.limit(options.bodyTimeoutMs ?? BODY_TIMEOUT_MS);
+      // The envelope if it comes; the status is enough without it.
       throw failureOf(res.status, await res.text().catch(() => ''));
     }
     if (res.body === null) throw new ApiFailure('bad-answer', res.status);
@@ -164,12 +167,10 @@ export async function getStream(path: string, token: string, accept: string, rea
     const body = res.body.getReader();
     for (;;) {
       attempt.limit(options.bodyTimeoutMs ?? BODY_TIMEOUT_MS);
-      const { done, value } = await body.read();
+      const { done, value } = await attempt.wait(body.read());
       if (done) return;
       reader.onChunk(value);
     }
-  } catch (e) {
-    throw attempt.failure(e);
   } finally {
     attempt.end();
   }

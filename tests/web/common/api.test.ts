@@ -143,6 +143,19 @@ describe('getStream', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("a fault in the page's own handling stays itself, not taken for the network", async () => {
+    answerWith(pieces('PK'));
+    const failure = await settle(
+      getStream('/api/workbook?period=2024-Y', 'tok', 'application/zip', {
+        onHeaders: () => undefined,
+        onChunk: () => {
+          throw new RangeError('the page');
+        },
+      }),
+    );
+    expect(failure).toEqual(new RangeError('the page'));
+  });
+
   it('an HTTP error is the envelope, before any piece', async () => {
     answerWith(json(403, { error: { code: 'FORBIDDEN', message: 'Không có quyền' } }));
     const chunks: Uint8Array[] = [];
