@@ -360,6 +360,49 @@ describe('when the figures or the workbook cannot be had', () => {
   });
 });
 
+describe('when the server does not answer', () => {
+  it('gives up on the status after the time limit (the one more try too), says so with “Thử lại”, and “Thử lại” loads it', async () => {
+    const t = await chrome.newPage();
+    const { page } = t;
+    const held: Route[] = [];
+    let answer = false;
+    // Held without an answer, as wrangler dev once held a request (see scripts/patch-wrangler.ts).
+    await page.route('**/api/status?*', (route) => (answer ? route.continue() : void held.push(route)));
+    await page.clock.install();
+    await page.goto(`${worker.url}/district/?period=${PERIOD}`);
+    await page.locator('#token').fill(DEMO_TOKENS.district);
+    await page.keyboard.press('Enter');
+    await page.locator('#workspace').waitFor({ state: 'visible' });
+    // The charts' figures come beside the status, and come.
+    await page.locator('#chart-households svg.chart-svg').waitFor();
+    await expect.poll(() => held.length).toBe(1);
+    await page.clock.fastForward(15_000);
+    await page.clock.fastForward(1_000);
+    await expect.poll(() => held.length).toBe(2);
+    await page.clock.fastForward(15_000);
+    await page.locator('#workspace-retry').waitFor({ state: 'visible' });
+    expect(await page.locator('#workspace-error').innerText()).toBe('Máy chủ không trả lời (đã chờ quá lâu). Kiểm tra mạng rồi bấm Thử lại.');
+    expect(await page.locator('#workspace-error').getAttribute('role')).toBe('alert');
+    expect(await page.locator('#workspace-retry').innerText()).toBe('Thử lại');
+    expect(await page.locator('#status-message').innerText()).toBe('');
+    expect(await page.locator('#status-card').getAttribute('aria-busy')).toBeNull();
+    await screenshot(page, 'district-13-no-answer');
+
+    answer = true;
+    await page.locator('#workspace-retry').click();
+    await page.locator('#status-grid').waitFor();
+    await waitLoaded(page);
+    expect((await shownGrid(page)).map((r) => r.name)).toEqual(['Thọ Lập', 'Xuân Hoà', 'Xuân Lai', 'Xuân Lập']);
+    expect(await page.locator('#workspace-error').isHidden()).toBe(true);
+    expect(await page.locator('#workspace-retry').isHidden()).toBe(true);
+    expect(held).toHaveLength(2);
+    // The two tries the page gave up on, and nothing else.
+    const statusUrl = `${worker.url}/api/status?period=${PERIOD}`;
+    expect(realProblems(t)).toEqual([`requestfailed: ${statusUrl} net::ERR_ABORTED`, `requestfailed: ${statusUrl} net::ERR_ABORTED`]);
+    expect(t.httpErrors).toEqual([]);
+  });
+});
+
 describe('viewing the page', () => {
   it('asks for no workbook and records no download — periods, refresh, scope — until “Tải bảng tổng hợp” is pressed', async () => {
     const before = await recordedDownloads(worker.persistDir);

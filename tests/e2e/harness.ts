@@ -6,7 +6,9 @@
  *   buildPages()            `npm run build:upload`, and `npm run build:addin` when that script
  *                           exists, so dist/public holds what the Worker serves. The e2e project's
  *                           globalSetup (tests/e2e/global-setup.ts) calls it once per run.
- *   startWorker()           a temp dir as the D1 persistence dir; `wrangler d1 migrations apply
+ *   startWorker()           (refuses to start unless wrangler dev's proxy sends a GET again after a
+ *                           lost connection: scripts/patch-wrangler.ts, the postinstall)
+ *                           a temp dir as the D1 persistence dir; `wrangler d1 migrations apply
  *                           DB --local --persist-to DIR`; the demo seed (scripts/demo-data.ts, the
  *                           statements `npm run seed:demo` runs) with `wrangler d1 execute`; then
  *                           `wrangler dev --local --ip 127.0.0.1 --port FREE --persist-to DIR`
@@ -41,6 +43,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { demoSeedStatements } from '../../scripts/demo-data.ts';
+import { proxyRetriesLostGets } from '../../scripts/patch-wrangler.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS_DIR = join(ROOT, 'tests/artifacts');
@@ -135,6 +138,12 @@ async function waitForHealth(url: string, child: ChildProcess, logs: () => strin
 
 /** Migrates and seeds a fresh D1 in a temp dir, then serves the Worker on a free loopback port. */
 export async function startWorker(options: { timeoutMs?: number } = {}): Promise<WorkerServer> {
+  if (!proxyRetriesLostGets()) {
+    throw new Error(
+      "wrangler dev's proxy would hold a GET forever after a lost connection to the Worker: the postinstall " +
+        'fix (scripts/patch-wrangler.ts) is not applied to this wrangler. Run `npm ci`, or see that script.',
+    );
+  }
   const persistDir = mkdtempSync(join(tmpdir(), 'gnbv-e2e-d1-'));
   try {
     await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]);

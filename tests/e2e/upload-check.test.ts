@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExpectedIssue, matchKey } from '../samples.ts';
 import { type BrowserSession, DEMO_TOKENS, SAMPLES_DIR, type WorkerServer, launchBrowser, screenshot, startWorker } from './harness.ts';
@@ -94,6 +95,61 @@ describe('signing in', () => {
       'Mã này không phải của cán bộ xã: trang này chỉ dùng để xã kiểm tra và nộp báo cáo. (Cán bộ huyện Thọ Xuân (demo))',
     );
     expect(await page.locator('#workspace').isHidden()).toBe(true);
+  });
+});
+
+describe('when the server does not answer', () => {
+  it('a remembered sign-in and the plan each end with the time limit, say so with “Thử lại”, and “Thử lại” goes on', async () => {
+    const { page, context, problems, httpErrors } = await chrome.newPage();
+    await page.goto(`${worker.url}/upload/`);
+    await page.locator('#token').fill(DEMO_TOKENS.commune);
+    await page.locator('#remember').check();
+    await page.keyboard.press('Enter');
+    await page.locator('#workspace').waitFor({ state: 'visible' });
+    await page.waitForFunction(() => /Kế hoạch năm 2024/.test(document.querySelector('#plan-status')?.textContent ?? ''));
+
+    // Reopened on another day: /api/me, then the plan, get no answer (held, as wrangler dev once held one).
+    const held: Route[] = [];
+    const silent = new Set(['/api/me', '/api/plan']);
+    await context.route('**/api/**', (route) => (silent.has(new URL(route.request().url()).pathname) ? void held.push(route) : route.continue()));
+    await page.clock.install();
+    await page.reload();
+    const giveUpTwice = async (count: number): Promise<void> => {
+      await expect.poll(() => held.length).toBe(count + 1);
+      await page.clock.fastForward(15_000);
+      await page.clock.fastForward(1_000);
+      await expect.poll(() => held.length).toBe(count + 2);
+      await page.clock.fastForward(15_000);
+    };
+    await giveUpTwice(0);
+    await page.locator('#sign-in-retry').waitFor({ state: 'visible' });
+    expect(await page.locator('#sign-in-error').textContent()).toBe('Máy chủ không trả lời (đã chờ quá lâu). Kiểm tra mạng rồi bấm Thử lại.');
+    expect(await page.locator('#sign-in-retry').textContent()).toBe('Thử lại');
+    await screenshot(page, 'upload-10-no-answer-sign-in');
+
+    silent.delete('/api/me');
+    await page.locator('#sign-in-retry').click();
+    await page.locator('#workspace').waitFor({ state: 'visible' });
+    await giveUpTwice(2);
+    await page.locator('#plan-retry').waitFor({ state: 'visible' });
+    expect(await page.locator('#plan-status').textContent()).toBe('Máy chủ không trả lời (đã chờ quá lâu). Kiểm tra mạng rồi bấm Thử lại.');
+    await screenshot(page, 'upload-11-no-answer-plan');
+
+    silent.delete('/api/plan');
+    await page.locator('#plan-retry').click();
+    await page.waitForFunction(() => /Kế hoạch năm 2024/.test(document.querySelector('#plan-status')?.textContent ?? ''));
+    expect(await page.locator('#plan-retry').isHidden()).toBe(true);
+    expect(await page.locator('#sign-in-retry').isHidden()).toBe(true);
+    expect(held).toHaveLength(4);
+    // The four tries the page gave up on, and nothing else.
+    const origin = worker.url;
+    expect(problems).toEqual([
+      `requestfailed: ${origin}/api/me net::ERR_ABORTED`,
+      `requestfailed: ${origin}/api/me net::ERR_ABORTED`,
+      expect.stringMatching(new RegExp(`^requestfailed: ${origin}/api/plan\\?year=\\d{4} net::ERR_ABORTED$`)),
+      expect.stringMatching(new RegExp(`^requestfailed: ${origin}/api/plan\\?year=\\d{4} net::ERR_ABORTED$`)),
+    ]);
+    expect(httpErrors.filter((e) => !/^404 GET \/api\/plan\?year=\d{4}$/.test(e))).toEqual([]);
   });
 });
 

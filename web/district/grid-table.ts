@@ -1,6 +1,6 @@
 import type { CellValue, Grid } from '../../shared/grid/grid.ts';
 import { address, columnLetters, parseRange } from '../../shared/grid/address.ts';
-import { h } from './dom.ts';
+import { h } from '../common/dom.ts';
 import { count } from './format.ts';
 import { t } from './strings.ts';
 

@@ -3,8 +3,9 @@ import type { Grid } from '../../shared/grid/grid.ts';
 import { renderMessage } from '../../shared/messages.ts';
 import type { Period } from '../../shared/periods.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
+import { isRetryable } from '../common/api.ts';
+import { byId, h, offerRetry } from '../common/dom.ts';
 import { fetchVersion, fetchVersions } from './api.ts';
-import { byId, h } from './dom.ts';
 import { capitalise, count, endOfVietnamDay, lateBy, vietnamDateTime } from './format.ts';
 import { FIRST_ROWS, MORE_ROWS, gridTable, shownLine } from './grid-table.ts';
 import { lang, kindName, t } from './strings.ts';
@@ -13,7 +14,8 @@ import { lang, kindName, t } from './strings.ts';
  * A commune's versions for the period (GET /api/submissions?communeId=&period=) in a modal
  * dialog, and one version's warnings and sheets exactly as received (GET /api/submissions/:id).
  * Opens on the latest version containing the kind of the cell it was opened from; closing it
- * (Đóng, Esc) puts the focus back on that cell.
+ * (Đóng, Esc) puts the focus back on that cell. A read that got no answer is said with a
+ * "Thử lại" button that reads it again.
  */
 
 export interface HistoryRequest {
@@ -54,6 +56,18 @@ function timeliness(v: SubmissionSummary): string {
   return seconds === null ? t('late') : capitalise(lateBy(seconds));
 }
 
+/** A failed read's message where the data goes, with "Thử lại" when trying again may help. */
+function failed(holder: HTMLElement, message: string, e: unknown, retry: () => void): void {
+  const text = h('p', { class: 'dialog-status error', role: 'alert' }, message);
+  if (!isRetryable(e)) {
+    holder.replaceChildren(text);
+    return;
+  }
+  const button = h('button', { type: 'button', class: 'retry small' }, t('tryAgain'));
+  offerRetry(button, retry);
+  holder.replaceChildren(text, button);
+}
+
 function rowCounts(v: SubmissionSummary): string {
   return v.kinds.map((k) => `${kindName(k)}: ${count(v.rowCounts[k])}`).join(' · ');
 }
@@ -75,8 +89,7 @@ export async function openHistory(req: HistoryRequest): Promise<void> {
     versions = await fetchVersions(req.token, req.communeId, req.period, abort.signal);
   } catch (e) {
     if (abort.signal.aborted) return;
-    status.textContent = req.describe(e);
-    status.classList.add('error');
+    failed(body, req.describe(e), e, () => void openHistory(req));
     return;
   }
   if (abort.signal.aborted) return;
@@ -137,7 +150,7 @@ async function showVersion(req: HistoryRequest, v: SubmissionSummary, row: HTMLT
     version = await fetchVersion(req.token, v.id, signal);
   } catch (e) {
     if (signal.aborted) return;
-    detail.replaceChildren(h('p', { class: 'dialog-status error', role: 'alert' }, req.describe(e)));
+    failed(detail, req.describe(e), e, () => void showVersion(req, v, row, detail, announce, signal));
     return;
   }
   if (signal.aborted) return;

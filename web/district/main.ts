@@ -2,15 +2,16 @@ import type { DistrictSummaryResponse, MeResponse, Region, StatusResponse } from
 import type { Lang } from '../../shared/messages.ts';
 import { Period } from '../../shared/periods.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
-import { ApiFailure, fetchDistrictSummary, fetchMe, fetchStatus } from './api.ts';
+import { ApiFailure, isRetryable } from '../common/api.ts';
+import { byId, h, offerRetry } from '../common/dom.ts';
+import { tokenStore } from '../common/token-store.ts';
+import { fetchDistrictSummary, fetchMe, fetchStatus } from './api.ts';
 import { deprivationsChart, fundsChart, householdsChart } from './charts.ts';
-import { byId, h } from './dom.ts';
 import { bytes, vietnamDateTime } from './format.ts';
 import { openHistory, setUpHistoryDialog } from './history-dialog.ts';
 import { defaultPeriod, periodOptions, periodPart, periodYear } from './periods.ts';
 import { summaryLine, statusGrid, totalsOf } from './status-grid.ts';
 import { lang, periodName, setLang, t, type TextKey } from './strings.ts';
-import { forgetToken, loadLang, loadToken, saveLang, saveToken } from './token-store.ts';
 import { type Progress, type Workbook, fetchWorkbook, saveWorkbook } from './workbook-download.ts';
 
 /**
@@ -21,8 +22,11 @@ import { type Progress, type Workbook, fetchWorkbook, saveWorkbook } from './wor
  * nothing. The merged workbook (GET /api/workbook, streamed, its bytes counted) is fetched only
  * when the officer clicks "Tải bảng tổng hợp", and the server records that download; a second
  * click for the period saves the bytes already received. "Làm mới" takes a new snapshot. Every
- * button goes through `guard`, the page's one catch point.
+ * button goes through `guard`, the page's one catch point. A call that got no answer (or a 5xx) is
+ * said with a "Thử lại" button beside the message, which runs the same step again.
  */
+
+const store = tokenStore('district');
 
 interface State {
   token: string | null;
@@ -61,6 +65,7 @@ const state: State = {
 function describe(e: unknown): string {
   if (e instanceof ApiFailure) {
     if (e.kind === 'network') return t('network');
+    if (e.kind === 'timeout') return t('timeout');
     if (e.kind === 'bad-answer') return t('badAnswer');
     if (e.status === 401) return t('wrongToken');
     if (e.status === 403) return t('refusedServer');
@@ -93,10 +98,11 @@ function busy(id: string, on: boolean): void {
 
 // ---- one catch point -----------------------------------------------------------------------
 
-function showError(message: string | null): void {
+function showError(message: string | null, retry: (() => void) | null = null): void {
   const el = byId('workspace-error');
   el.textContent = message ?? '';
   el.hidden = message === null;
+  offerRetry(byId<HTMLButtonElement>('workspace-retry'), retry);
 }
 
 /** Runs an action; a failure becomes text on the page (401/403 send the officer back to sign in). */
@@ -109,13 +115,13 @@ async function guard(action: () => Promise<void>): Promise<void> {
       signOut(describe(e));
       return;
     }
-    showError(describe(e));
+    showError(describe(e), isRetryable(e) ? () => void guard(action) : null);
   }
 }
 
 // ---- signing in ----------------------------------------------------------------------------
 
-function showSignIn(message: string | null): void {
+function showSignIn(message: string | null, retry: (() => void) | null = null): void {
   byId('sign-in').hidden = false;
   byId('workspace').hidden = true;
   byId('who').hidden = true;
@@ -124,13 +130,14 @@ function showSignIn(message: string | null): void {
   const error = byId('sign-in-error');
   error.textContent = message ?? '';
   error.hidden = message === null;
+  offerRetry(byId<HTMLButtonElement>('sign-in-retry'), retry);
   byId<HTMLInputElement>('token').focus();
 }
 
 function signOut(message: string | null = null): void {
   state.controller?.abort();
   Object.assign(state, { token: null, me: null, status: null, figures: null, workbook: null, loading: null, controller: null });
-  forgetToken();
+  store.forget();
   byId<HTMLInputElement>('token').value = '';
   showSignIn(message);
 }
@@ -142,16 +149,16 @@ async function signIn(token: string, remember: boolean | null): Promise<void> {
     me = await fetchMe(token);
   } catch (e) {
     // A token the server refuses is dropped; one that could not be checked (network) is kept for a retry.
-    if (e instanceof ApiFailure && (e.status === 401 || e.status === 403)) forgetToken();
-    showSignIn(describe(e));
+    if (e instanceof ApiFailure && (e.status === 401 || e.status === 403)) store.forget();
+    showSignIn(describe(e), isRetryable(e) ? () => void guard(() => signIn(token, remember)) : null);
     return;
   }
   if (me.role !== 'district' || me.region === null) {
-    forgetToken();
+    store.forget();
     showSignIn(me.role === 'commune' ? t('refusedCommune') : t('refusedAdmin'));
     return;
   }
-  if (remember !== null) saveToken(token, remember);
+  if (remember !== null) store.save(token, remember);
   state.token = token;
   state.me = me;
   byId('sign-in').hidden = true;
@@ -159,7 +166,9 @@ async function signIn(token: string, remember: boolean | null): Promise<void> {
   showWho();
   fillPeriods();
   const asked = Period.safeParse(new URL(location.href).searchParams.get('period'));
-  await loadPeriod(asked.success ? asked.data : defaultPeriod(new Date()));
+  const period = asked.success ? asked.data : defaultPeriod(new Date());
+  // Signed in even when the period cannot be had: "Thử lại" then loads the period, not the sign-in.
+  await guard(() => loadPeriod(period));
   byId('period').focus();
 }
 
@@ -221,6 +230,10 @@ async function loadPeriod(period: Period): Promise<void> {
   let status: StatusResponse;
   try {
     status = await fetchStatus(token, period, controller.signal);
+  } catch (e) {
+    // The failure is said in #workspace-error (guard), no longer "loading".
+    if (!controller.signal.aborted) byId('status-message').textContent = '';
+    throw e;
   } finally {
     if (!controller.signal.aborted) busy('status-card', false);
   }
@@ -275,6 +288,12 @@ async function loadCharts(token: string, period: Period, signal: AbortSignal): P
       return;
     }
     clearCharts(`${t('chartsFailed')}: ${describe(e)}`);
+    if (isRetryable(e)) {
+      offerRetry(byId<HTMLButtonElement>('charts-retry'), () => {
+        clearCharts(t('chartsLoading'));
+        void loadCharts(token, period, signal);
+      });
+    }
   } finally {
     if (!signal.aborted) {
       busy('households-card', false);
@@ -357,6 +376,7 @@ async function download(): Promise<void> {
 
 function clearCharts(message: string): void {
   byId('charts-message').textContent = message;
+  offerRetry(byId<HTMLButtonElement>('charts-retry'), null);
   for (const id of ['households-holder', 'deprivations-holder', 'funds-holder']) byId(id).replaceChildren();
   byId('scope').replaceChildren();
   byId('scope-row').hidden = true;
@@ -399,7 +419,7 @@ function renderScoped(): void {
 
 function setLanguage(next: Lang): void {
   setLang(next);
-  saveLang(next);
+  store.saveLang(next);
   applyTexts();
   if (state.me === null) return;
   showWho();
@@ -411,7 +431,7 @@ function setLanguage(next: Lang): void {
 }
 
 function init(): void {
-  setLang(loadLang());
+  setLang(store.loadLang());
   applyTexts();
   setUpHistoryDialog();
 
@@ -452,9 +472,9 @@ function init(): void {
     resizeTimer = window.setTimeout(renderCharts, 200);
   });
 
-  const token = loadToken();
-  if (token === null) showSignIn(null);
-  else void guard(() => signIn(token, null));
+  const saved = store.load();
+  if (saved === null) showSignIn(null);
+  else void guard(() => signIn(saved.token, null));
 }
 
 init();

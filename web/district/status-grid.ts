@@ -1,6 +1,6 @@
 import type { ReportState, StatusCell, StatusResponse } from '../../shared/api.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
-import { h } from './dom.ts';
+import { h } from '../common/dom.ts';
 import { capitalise, count, lateBy, vietnamDate, vietnamDateTime } from './format.ts';
 import { kindName, t } from './strings.ts';
 

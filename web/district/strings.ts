@@ -1,29 +1,20 @@
 import type { Lang } from '../../shared/messages.ts';
 import type { PeriodPart } from '../../shared/periods.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
+import { COMMON_TEXT } from '../common/strings.ts';
 
 /**
- * The district page's own words, Vietnamese first (the only catalogue of the page's text). Issue
- * messages come from shared/messages.ts, so a warning reads the same here as in the task pane.
+ * The district page's words, Vietnamese first (the only catalogue of the page's text), with the
+ * words both pages share (web/common/strings.ts). Issue messages come from shared/messages.ts, so
+ * a warning reads the same here as in the task pane.
  */
 const UI = {
+  ...COMMON_TEXT,
   pageTitle: { vi: 'Tình hình báo cáo giảm nghèo của các xã', en: 'Communes’ poverty-reduction reports' },
-  skip: { vi: 'Bỏ qua đến nội dung chính', en: 'Skip to main content' },
-  signInTitle: { vi: 'Đăng nhập', en: 'Sign in' },
   signInIntro: {
     vi: 'Nhập mã truy cập (token) của cán bộ huyện (từ 1/7/2025: cán bộ tỉnh) tổng hợp báo cáo của các xã.',
     en: 'Enter the access token of the district officer (since 1 July 2025: province officer) who collects the communes’ reports.',
   },
-  token: { vi: 'Mã truy cập (token)', en: 'Access token' },
-  remember: { vi: 'Ghi nhớ trên máy này', en: 'Remember on this computer' },
-  tokenHint: {
-    vi: 'Mã chỉ được gửi tới máy chủ GNBV này. Không chọn “Ghi nhớ” thì mã bị xoá khi đóng trình duyệt.',
-    en: 'The token is sent only to this GNBV server. Unless you tick “Remember”, it is forgotten when the browser closes.',
-  },
-  signIn: { vi: 'Đăng nhập', en: 'Sign in' },
-  signingIn: { vi: 'Đang đăng nhập…', en: 'Signing in…' },
-  signOut: { vi: 'Đăng xuất', en: 'Sign out' },
-  tokenRequired: { vi: 'Hãy nhập mã truy cập.', en: 'Enter your access token.' },
   wrongToken: {
     vi: 'Mã truy cập không đúng hoặc đã bị thu hồi. Kiểm tra lại mã, hoặc xin mã mới.',
     en: 'The access token is wrong or has been revoked. Check it, or ask for a new one.',
@@ -39,10 +30,6 @@ const UI = {
   refusedServer: {
     vi: 'Máy chủ từ chối: mã này không có quyền xem số liệu của huyện/tỉnh (403). Hãy đăng nhập bằng mã của cán bộ huyện/tỉnh.',
     en: 'The server refused: this token may not read the district’s data (403). Sign in with a district/province officer’s token.',
-  },
-  network: {
-    vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
-    en: 'Could not reach the server. Check the network and try again.',
   },
   badAnswer: {
     vi: 'Máy chủ trả lời không đúng mẫu. Thử lại sau, hoặc báo quản trị.',

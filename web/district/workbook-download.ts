@@ -1,5 +1,5 @@
 import type { Period } from '../../shared/periods.ts';
-import { ApiFailure, failureOf, request } from './api.ts';
+import { getStream } from '../common/api.ts';
 
 /**
  * GET /api/workbook?period= read as a stream, so the page can show the bytes received while a
@@ -45,45 +45,40 @@ function clean(name: string, fallback: string): string {
   return safe === '' || safe === '.' || safe === '..' ? fallback : safe;
 }
 
+/** The Worker reads the whole unit's sources before the first byte: for a province that takes a while. */
+const WORKBOOK_ANSWER_TIMEOUT_MS = 60_000;
+
 export async function fetchWorkbook(token: string, period: Period, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<Workbook> {
-  const res = await request(`/api/workbook?period=${encodeURIComponent(period)}`, token, XLSX_TYPE, signal);
-  if (!res.ok) {
-    let text = '';
-    try {
-      text = await res.text();
-    } catch {
-      /* the envelope is lost; the status is enough */
-    }
-    throw failureOf(res, text);
-  }
-  const length = Number(res.headers.get('Content-Length'));
-  const total = Number.isFinite(length) && length > 0 ? length : null;
   const chunks: Uint8Array[] = [];
   let received = 0;
-  onProgress({ received, total });
-  const body = res.body;
-  if (body === null) throw new ApiFailure('bad-answer', res.status);
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.byteLength;
-      onProgress({ received, total });
-    }
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw new ApiFailure('aborted', null);
-    throw new ApiFailure('network', null);
-  }
+  let total: number | null = null;
+  let disposition: string | null = null;
+  await getStream(
+    `/api/workbook?period=${encodeURIComponent(period)}`,
+    token,
+    XLSX_TYPE,
+    {
+      onHeaders(headers) {
+        const length = Number(headers.get('Content-Length'));
+        total = Number.isFinite(length) && length > 0 ? length : null;
+        disposition = headers.get('Content-Disposition');
+        onProgress({ received, total });
+      },
+      onChunk(chunk) {
+        chunks.push(chunk);
+        received += chunk.byteLength;
+        onProgress({ received, total });
+      },
+    },
+    { signal, answerTimeoutMs: WORKBOOK_ANSWER_TIMEOUT_MS },
+  );
   const bytes = new Uint8Array(received);
   let at = 0;
   for (const c of chunks) {
     bytes.set(c, at);
     at += c.byteLength;
   }
-  const fileName = fileNameFrom(res.headers.get('Content-Disposition'), `GNBV-${period}.xlsx`);
-  return { period, bytes, fileName, receivedAt: new Date().toISOString() };
+  return { period, bytes, fileName: fileNameFrom(disposition, `GNBV-${period}.xlsx`), receivedAt: new Date().toISOString() };
 }
 
 /** Saves the bytes as a file: a Blob URL on a temporary link, revoked once the browser has it. */

@@ -1,65 +1,11 @@
-import type { z } from 'zod';
-import {
-  ErrorEnvelope,
-  MeResponse,
-  PlanResponse,
-  SubmissionReceipt,
-  type SubmissionRequest,
-  ValidationFailedEnvelope,
-} from '../../shared/api.ts';
+import { MeResponse, PlanResponse, SubmissionReceipt, type SubmissionRequest, ValidationFailedEnvelope } from '../../shared/api.ts';
 import type { Issue } from '../../shared/issues.ts';
+import { ApiFailure, failureOf, getJson, parseAnswer } from '../common/api.ts';
 
 /**
- * The page's calls to the Worker. Every URL is relative (/api/…), so the token only ever goes to
- * the origin that served the page; the page's Content-Security-Policy (connect-src 'self') holds
- * the same line in the browser.
+ * The upload page's calls to the Worker: its reads through web/common/api.ts (relative URLs, time
+ * limits, one more try when no answer came), and the submission with upload progress (XHR).
  */
-
-/** Why a call failed, as data: the page turns it into text. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly kind: 'network' | 'http' | 'bad-answer',
-    readonly status: number | null,
-    /** The envelope's code and message (Vietnamese first) for an HTTP error. */
-    readonly code: string | null = null,
-    readonly serverMessage: string | null = null,
-  ) {
-    super(`${kind}${status === null ? '' : ` ${status}`}${code === null ? '' : ` ${code}`}`);
-    this.name = 'ApiFailure';
-  }
-}
-
-function parseEnvelope(status: number, text: string): ApiFailure {
-  try {
-    const env = ErrorEnvelope.safeParse(JSON.parse(text));
-    if (env.success) return new ApiFailure('http', status, env.data.error.code, env.data.error.message);
-  } catch {
-    /* not JSON: a proxy's page */
-  }
-  return new ApiFailure('http', status);
-}
-
-function parseBody<S extends z.ZodType>(schema: S, status: number, text: string): z.infer<S> {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
-  } catch {
-    /* falls through */
-  }
-  throw new ApiFailure('bad-answer', status);
-}
-
-async function getJson<S extends z.ZodType>(path: string, token: string, schema: S): Promise<z.infer<S>> {
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, credentials: 'same-origin' });
-  } catch {
-    throw new ApiFailure('network', null);
-  }
-  const text = await res.text();
-  if (!res.ok) throw parseEnvelope(res.status, text);
-  return parseBody(schema, res.status, text);
-}
 
 export function fetchMe(token: string): Promise<MeResponse> {
   return getJson('/api/me', token, MeResponse);
@@ -139,7 +85,7 @@ function post(path: string, token: string, body: ArrayBuffer, headers: Record<st
     xhr.upload.onload = () => onSent();
     xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
     xhr.onerror = () => reject(new ApiFailure('network', null));
-    xhr.ontimeout = () => reject(new ApiFailure('network', null));
+    xhr.ontimeout = () => reject(new ApiFailure('timeout', null));
     xhr.onabort = () => reject(new ApiFailure('network', null));
     xhr.timeout = 5 * 60 * 1000;
     xhr.send(body);
@@ -164,7 +110,7 @@ export async function submitReport(token: string, request: SubmissionRequest, on
     () => onProgress({ step: 'server' }),
   );
   if (res.status === 201 || res.status === 200) {
-    const receipt = parseBody(SubmissionReceipt, res.status, res.text);
+    const receipt = parseAnswer(SubmissionReceipt, res.status, res.text);
     onProgress({ step: 'done' });
     return { accepted: true, receipt };
   }
@@ -176,5 +122,5 @@ export async function submitReport(token: string, request: SubmissionRequest, on
       /* falls through to the generic envelope */
     }
   }
-  throw parseEnvelope(res.status, res.text);
+  throw failureOf(res.status, res.text);
 }

@@ -2,7 +2,7 @@ import { groupIssues } from '../../addin/issue-list.ts';
 import { codeTitle } from '../../addin/ui/strings.ts';
 import type { Issue, IssueValue } from '../../shared/issues.ts';
 import { type Lang, renderMessage } from '../../shared/messages.ts';
-import { h } from './dom.ts';
+import { h } from '../common/dom.ts';
 import { t } from './strings.ts';
 
 /**

@@ -7,22 +7,31 @@ import { renderMessage } from '../../shared/messages.ts';
 import { type Period, periodDeadline, periodLastDay, periodPart, periodYear, periodsOfYear } from '../../shared/periods.ts';
 import { readTable } from '../../shared/table/read-table.ts';
 import { type WorkbookResult, validateWorkbook } from '../../shared/validate.ts';
-import { ApiFailure, type SubmitProgress, type SubmitStep, fetchMe, fetchPlan, submitReport } from './api-client.ts';
-import { byId, h } from './dom.ts';
+import { ApiFailure, isRetryable, unanswered } from '../common/api.ts';
+import { byId, h, offerRetry } from '../common/dom.ts';
+import { tokenStore } from '../common/token-store.ts';
+import { type SubmitProgress, type SubmitStep, fetchMe, fetchPlan, submitReport } from './api-client.ts';
 import { issueCounts, issueTable } from './issue-table.ts';
 import { markedCopy, markedFileName } from './mark-copy.ts';
 import { type FileRead, readDroppedFile } from './read-file.ts';
 import { type UiKey, periodName, t } from './strings.ts';
-import { forgetToken, loadLang, loadToken, saveLang, saveToken } from './token-store.ts';
 
 /**
  * The upload page (issue 11): sign in with a token, drop an .xlsx, see the issues the add-in would
  * show (the shared engine runs here, in the browser), download a marked copy, submit when clean.
  * State lives in one object; each change calls render(), which updates the static elements of
- * index.html in place (so focus and typed text survive) and rebuilds only the issue table.
+ * index.html in place (so focus and typed text survive) and rebuilds only the issue table. A read
+ * that got no answer (sign-in, the plan) is said with a "Thử lại" button that reads it again.
  */
 
-type PlanState = { status: 'loading' } | { status: 'ready'; plan: PlanResponse } | { status: 'missing' } | { status: 'failed'; message: string };
+const store = tokenStore('upload');
+
+type PlanState =
+  | { status: 'loading' }
+  | { status: 'ready'; plan: PlanResponse }
+  | { status: 'missing' }
+  /** `retryable`: no answer came (or a 5xx), so "Thử lại" is offered. */
+  | { status: 'failed'; message: string; retryable: boolean };
 
 interface SubmitState {
   step: SubmitStep | null;
@@ -31,11 +40,13 @@ interface SubmitState {
 }
 
 const state = {
-  lang: loadLang() as Lang,
+  lang: store.loadLang() as Lang,
   token: null as string | null,
   me: null as MeResponse | null,
   signingIn: false,
   signInError: null as string | null,
+  /** Signs in again with the same token, offered after a sign-in that got no answer. */
+  signInRetry: null as (() => void) | null,
   period: `${new Date().getFullYear()}-Y` as Period,
   /** Where the period came from: the officer's choice wins over a file's title. */
   periodSource: 'default' as 'default' | 'title' | 'chosen' | 'plan',
@@ -62,7 +73,8 @@ function tr(key: UiKey): string {
 
 function failureText(e: unknown): string {
   if (e instanceof ApiFailure) {
-    if (e.kind === 'network') return tr('failNetwork');
+    if (e.kind === 'network') return tr('network');
+    if (e.kind === 'timeout') return tr('timeout');
     if (e.status === 401) return tr('failUnauthorized');
     if (e.kind === 'bad-answer') return `${tr('failBadAnswer')} (HTTP ${e.status ?? '?'})`;
     // The envelope's message is Vietnamese first with English in brackets: shown as is.
@@ -107,6 +119,7 @@ const el = {
   remember: byId<HTMLInputElement>('remember'),
   signInButton: byId<HTMLButtonElement>('sign-in-button'),
   signInError: byId('sign-in-error'),
+  signInRetry: byId<HTMLButtonElement>('sign-in-retry'),
   workspace: byId('workspace'),
   dropZone: byId('drop-zone'),
   fileInput: byId<HTMLInputElement>('file-input'),
@@ -118,6 +131,7 @@ const el = {
   periodSource: byId('period-source'),
   reportDate: byId<HTMLInputElement>('report-date'),
   planStatus: byId('plan-status'),
+  planRetry: byId<HTMLButtonElement>('plan-retry'),
   submit: byId<HTMLButtonElement>('submit'),
   submitReason: byId('submit-reason'),
   progress: byId('progress'),
@@ -197,6 +211,7 @@ function renderSignIn(): void {
   el.signInButton.textContent = state.signingIn ? tr('signingIn') : tr('signIn');
   el.signInError.hidden = state.signInError === null;
   el.signInError.textContent = state.signInError ?? '';
+  offerRetry(el.signInRetry, state.signInRetry);
 }
 
 function renderFile(): void {
@@ -243,6 +258,7 @@ function renderPeriod(): void {
   el.reportDate.max = `${periodYear(state.period)}-12-31`;
 
   const plan = currentPlan();
+  offerRetry(el.planRetry, plan?.status === 'failed' && plan.retryable ? () => run(retryPlan, (m) => (state.fileError = m)) : null);
   el.planStatus.className = 'plan-status';
   if (!plan || plan.status === 'loading') {
     el.planStatus.textContent = tr('planLoading');
@@ -431,13 +447,21 @@ async function ensurePlan(year: number): Promise<void> {
       if (state.token !== token) return;
       if (e instanceof ApiFailure && e.status === 404) state.plans.set(year, { status: 'missing' });
       else if (e instanceof ApiFailure && e.status === 401) signOut(tr('failUnauthorized'));
-      else state.plans.set(year, { status: 'failed', message: failureText(e) });
+      else state.plans.set(year, { status: 'failed', message: failureText(e), retryable: isRetryable(e) });
     } finally {
       planFetches.delete(year);
     }
   })();
   planFetches.set(year, fetching);
   return fetching;
+}
+
+/** "Thử lại" after the plan could not be read: reads it again (as at sign-in when no period is chosen), then checks the file with it. */
+async function retryPlan(): Promise<void> {
+  if (state.periodSource === 'default') return ensureDefaultPlan();
+  await ensurePlan(periodYear(state.period));
+  render();
+  if (state.file) await check();
 }
 
 let checkSeq = 0;
@@ -540,8 +564,8 @@ async function submit(): Promise<void> {
     });
   } catch (e) {
     if (e instanceof ApiFailure && e.status === 401) return signOut(tr('failUnauthorized'));
-    // Focus stays on the button (now "Gửi lại"); the alert region reads the message out.
-    state.submit = { ...state.submit, error: failureText(e) };
+    // Focus stays on the button (now "Gửi lại", safe: the Idempotency-Key stores it once); the alert region reads the message out.
+    state.submit = { ...state.submit, error: unanswered(e) ? tr('failNetwork') : failureText(e) };
     render();
     return;
   }
@@ -585,27 +609,29 @@ async function downloadCopy(): Promise<void> {
 async function signIn(token: string, remember: boolean, quiet: boolean): Promise<void> {
   state.signingIn = true;
   state.signInError = null;
+  state.signInRetry = null;
   render();
   let me: MeResponse;
   try {
     me = await fetchMe(token);
   } catch (e) {
     state.signingIn = false;
-    if (quiet && e instanceof ApiFailure && e.status === 401) forgetToken();
+    if (quiet && e instanceof ApiFailure && e.status === 401) store.forget();
     state.signInError = quiet && e instanceof ApiFailure && e.status === 401 ? null : failureText(e);
+    if (isRetryable(e)) state.signInRetry = () => run(() => signIn(token, remember, quiet), (m) => (state.signInError = m));
     render();
     return;
   }
   state.signingIn = false;
   if (me.role !== 'commune') {
-    forgetToken();
+    store.forget();
     state.signInError = `${tr('notCommune')} (${me.label})`;
     render();
     return;
   }
   state.token = token;
   state.me = me;
-  saveToken(token, remember);
+  store.save(token, remember);
   render();
   if (!quiet) el.fileInput.focus();
   await ensureDefaultPlan();
@@ -632,7 +658,7 @@ async function ensureDefaultPlan(): Promise<void> {
 }
 
 function signOut(message: string | null = null): void {
-  forgetToken();
+  store.forget();
   state.token = null;
   state.me = null;
   state.plans.clear();
@@ -666,7 +692,7 @@ el.signOut.addEventListener('click', () => signOut());
 for (const b of document.querySelectorAll<HTMLButtonElement>('.lang-btn')) {
   b.addEventListener('click', () => {
     state.lang = b.dataset.lang === 'en' ? 'en' : 'vi';
-    saveLang(state.lang);
+    store.saveLang(state.lang);
     // Issue messages are rendered from the issues' data in the chosen language: no re-check needed.
     render();
   });
@@ -726,7 +752,7 @@ el.download.addEventListener('click', () => run(downloadCopy, (m) => (state.copy
 // ---- start ------------------------------------------------------------------------------------
 
 render();
-const saved = loadToken();
+const saved = store.load();
 if (saved) {
   el.remember.checked = saved.remembered;
   run(() => signIn(saved.token, saved.remembered, true), (m) => (state.signInError = m));

@@ -1,34 +1,25 @@
 import type { Lang } from '../../shared/messages.ts';
 import type { PeriodPart } from '../../shared/periods.ts';
 import type { UnreadableReason } from '../../shared/xlsx/read-xlsx.ts';
+import { COMMON_TEXT } from '../common/strings.ts';
 
 /**
- * The upload page's own words, Vietnamese first. Issue messages come from shared/messages.ts and
- * the group titles from the add-in's catalogue (addin/ui/strings.ts), so both parts say the same.
+ * The upload page's words, Vietnamese first, with the words both pages share
+ * (web/common/strings.ts). Issue messages come from shared/messages.ts and the group titles from
+ * the add-in's catalogue (addin/ui/strings.ts), so both parts say the same.
  */
 const UI = {
+  ...COMMON_TEXT,
   pageTitle: { vi: 'Kiểm tra và nộp báo cáo giảm nghèo', en: 'Check and submit poverty-reduction reports' },
   pageSubtitle: {
     vi: 'Dành cho cán bộ xã dùng Excel 2016, WPS hoặc LibreOffice (không có phần bổ trợ)',
     en: 'For commune officers on Excel 2016, WPS or LibreOffice (no add-in)',
   },
-  skip: { vi: 'Bỏ qua đến nội dung chính', en: 'Skip to main content' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
-  signInTitle: { vi: 'Đăng nhập', en: 'Sign in' },
   signInIntro: {
     vi: 'Nhập mã truy cập (token) do huyện cấp cho cán bộ xã.',
     en: 'Enter the access token the district gave you.',
   },
-  token: { vi: 'Mã truy cập (token)', en: 'Access token' },
-  remember: { vi: 'Ghi nhớ trên máy này', en: 'Remember on this computer' },
-  tokenHint: {
-    vi: 'Mã chỉ được gửi tới máy chủ GNBV này. Không chọn “Ghi nhớ” thì mã bị xoá khi đóng trình duyệt.',
-    en: 'The token is sent only to this GNBV server. Unless you tick “Remember”, it is forgotten when the browser closes.',
-  },
-  signIn: { vi: 'Đăng nhập', en: 'Sign in' },
-  signingIn: { vi: 'Đang đăng nhập…', en: 'Signing in…' },
-  signOut: { vi: 'Đăng xuất', en: 'Sign out' },
-  tokenRequired: { vi: 'Hãy nhập mã truy cập.', en: 'Enter your access token.' },
   notCommune: {
     vi: 'Mã này không phải của cán bộ xã: trang này chỉ dùng để xã kiểm tra và nộp báo cáo.',
     en: 'This token is not a commune officer’s: this page is for communes checking and submitting reports.',

@@ -1,4 +1,4 @@
-/** Tiny element builders: the page has no framework, and every text goes in as text, never as HTML. */
+/** Tiny element builders: the pages have no framework, and every text goes in as text, never as HTML. */
 type Attrs = Record<string, string | number | boolean | null | undefined>;
 export type Child = Node | string | number | null | undefined | false;
 
@@ -25,7 +25,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** An SVG element; attributes are presentation attributes (the page's CSP allows no inline style). */
+/** An SVG element; attributes are presentation attributes (the pages' CSP allows no inline style). */
 export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   setAttrs(el, attrs);
@@ -37,4 +37,20 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (el === null) throw new Error(`#${id} is missing from index.html`);
   return el as T;
+}
+
+/**
+ * Shows a "Thử lại" button for a failed step, or hides it (retry null). A click hides it again and
+ * runs the step once; the message it goes with stays in its own element (a live region).
+ */
+export function offerRetry(button: HTMLButtonElement, retry: (() => void) | null): void {
+  button.hidden = retry === null;
+  button.onclick =
+    retry === null
+      ? null
+      : () => {
+          button.hidden = true;
+          button.onclick = null;
+          retry();
+        };
 }

@@ -1,0 +1,60 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BuildOptions, build } from 'esbuild';
+
+/**
+ * One static page of web/ (upload, district) into dist/public/NAME/: index.html with the parts
+ * both pages share put in from web/common (`<!-- gnbv:include sign-in.html -->`), NAME.css with the
+ * common base.css it imports inlined, and NAME.js, one esbuild bundle of main.ts. The Worker serves
+ * dist/public, so the page is at /NAME/ on the API's own origin.
+ */
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const COMMON = join(ROOT, 'web/common');
+const INCLUDE = /^[ \t]*<!--\s*gnbv:include\s+([\w.-]+)\s*-->/gm;
+
+export interface WebPage {
+  name: 'upload' | 'district';
+  /** The browsers the bundle must run in (esbuild targets). */
+  target: readonly string[];
+  outDir?: string;
+}
+
+/** index.html with each include marker replaced by that file of web/common. */
+export function pageHtml(source: string): string {
+  return readFileSync(join(source, 'index.html'), 'utf8').replace(INCLUDE, (_marker, file: string) =>
+    readFileSync(join(COMMON, file), 'utf8').trimEnd(),
+  );
+}
+
+export async function buildWebPage(page: WebPage): Promise<{ outDir: string }> {
+  const source = join(ROOT, 'web', page.name);
+  const out = resolve(page.outDir ?? join(ROOT, 'dist/public', page.name));
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const shared: BuildOptions = { bundle: true, minify: true, logLevel: 'warning', target: [...page.target] };
+  await build({
+    ...shared,
+    entryPoints: [join(source, 'main.ts')],
+    outfile: join(out, `${page.name}.js`),
+    format: 'esm',
+    platform: 'browser',
+    sourcemap: true,
+    legalComments: 'linked',
+  });
+  await build({ ...shared, entryPoints: [join(source, `${page.name}.css`)], outfile: join(out, `${page.name}.css`) });
+  writeFileSync(join(out, 'index.html'), pageHtml(source), 'utf8');
+  return { outDir: out };
+}
+
+/** The build scripts' command line: builds the page, says where, exits 1 on failure. */
+export async function runBuild(page: WebPage): Promise<void> {
+  try {
+    const { outDir } = await buildWebPage(page);
+    console.log(`${page.name} page built into ${outDir}`);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}
