@@ -85,6 +85,27 @@ describe('signing in', () => {
     expect(httpErrors.filter((e) => !/^404 GET \/api\/plan\?year=\d{4}$/.test(e))).toEqual(['401 GET /api/me']);
   });
 
+  it('loads the plan of a period chosen while the default period\'s plan is still being looked up', async () => {
+    const { page } = await chrome.newPage();
+    // Hold every plan but 2024's (the default period is this year's, whose plan the demo lacks).
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/api\/plan\?year=(?!2024)/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${worker.url}/upload/`);
+    await page.locator('#token').fill(DEMO_TOKENS.commune);
+    await page.keyboard.press('Enter');
+    await page.locator('#workspace').waitFor({ state: 'visible' });
+    await page.locator('#period').selectOption('2024-Y');
+    release();
+    await page.waitForFunction(() => /Kế hoạch năm 2024/.test(document.querySelector('#plan-status')?.textContent ?? ''), undefined, {
+      timeout: 10_000,
+    });
+    expect(await page.locator('#period').inputValue()).toBe('2024-Y');
+  });
+
   it('tells a district officer the page is for communes', async () => {
     const { page } = await chrome.newPage();
     await page.goto(`${worker.url}/upload/`);

@@ -474,13 +474,16 @@ async function check(): Promise<void> {
   const seq = ++checkSeq;
   state.serverIssues = null;
   state.copyError = null;
+  // The plan of the period in force, file or not: a period chosen while the default one was still
+  // being looked up has no other call that reads its plan.
+  await ensurePlan(periodYear(state.period));
+  if (seq !== checkSeq) return;
   const file = state.file;
   if (!file) {
     state.checking = false;
+    render();
     return;
   }
-  await ensurePlan(periodYear(state.period));
-  if (seq !== checkSeq) return;
   const plan = currentPlan();
   if (plan?.status !== 'ready') {
     state.result = null;
