@@ -22,7 +22,7 @@ export interface WebPage {
 }
 
 /** index.html with each include marker replaced by that file of web/common. */
-export function pageHtml(source: string): string {
+function pageHtml(source: string): string {
   return readFileSync(join(source, 'index.html'), 'utf8').replace(INCLUDE, (_marker, file: string) =>
     readFileSync(join(COMMON, file), 'utf8').trimEnd(),
   );
