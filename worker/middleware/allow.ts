@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Role } from '../../shared/api.ts';
 import { ApiError } from '../api-error.ts';
 import { constantTimeEqual, sha256Hex } from '../crypto.ts';
-import { findTokenByHash, type TokenRecord } from '../db/queries.ts';
+import { findRegion, findTokenByHash, type TokenRecord } from '../db/queries.ts';
 import type { AppEnv } from '../env.ts';
 import type { Principal } from '../principal.ts';
 
@@ -58,4 +58,16 @@ function toPrincipal({ info }: TokenRecord): Principal {
   }
   // The schema's CHECK makes this unreachable; refuse rather than guess a scope.
   throw new ApiError(401, 'UNAUTHORIZED');
+}
+
+/**
+ * After allow('district'): the district principal and its region (403 when the region is gone).
+ * Every district route reads only its own region's communes from here.
+ */
+export async function districtRegion(c: Context<AppEnv>) {
+  const principal = c.var.principal;
+  if (principal.role !== 'district') throw new ApiError(403, 'FORBIDDEN');
+  const region = await findRegion(c.var.db, principal.regionId);
+  if (region === null) throw new ApiError(403, 'FORBIDDEN');
+  return { principal, region };
 }

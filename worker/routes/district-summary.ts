@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
 import { DistrictSummaryQuery, type DistrictSummaryResponse } from '../../shared/api.ts';
-import { ApiError } from '../api-error.ts';
 import { clock } from '../clock.ts';
 import { districtSource } from '../db/district-source.ts';
-import { findRegion } from '../db/queries.ts';
 import type { AppEnv } from '../env.ts';
-import { allow } from '../middleware/allow.ts';
+import { allow, districtRegion } from '../middleware/allow.ts';
 import { validate } from '../middleware/validate.ts';
 import { districtFigures } from '../workbook/district-feed.ts';
 
@@ -16,12 +14,9 @@ import { districtFigures } from '../workbook/district-feed.ts';
  * pairs — so it is not a download of personal data and is not recorded as one.
  */
 export const districtSummary = new Hono<AppEnv>().get('/', allow('district'), validate('query', DistrictSummaryQuery), async (c) => {
-  const principal = c.var.principal;
-  if (principal.role !== 'district') throw new ApiError(403, 'FORBIDDEN');
+  const { region } = await districtRegion(c);
   const { period } = c.req.valid('query');
   const db = c.var.db;
-  const region = await findRegion(db, principal.regionId);
-  if (region === null) throw new ApiError(403, 'FORBIDDEN');
   const source = await districtSource(db, region, period, clock.now());
   const figures = await districtFigures(source);
   const { totals } = figures;

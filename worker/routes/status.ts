@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
 import { StatusQuery, type StatusCell, type StatusResponse } from '../../shared/api.ts';
 import { deadlineInstant, kindsDue, periodYear } from '../../shared/periods.ts';
-import { ApiError } from '../api-error.ts';
-import { findRegion } from '../db/queries.ts';
 import { latestByKind, listRegionCommunes, plansOfRegion } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
-import { allow } from '../middleware/allow.ts';
+import { allow, districtRegion } from '../middleware/allow.ts';
 import { validate } from '../middleware/validate.ts';
 
 /**
@@ -14,12 +12,9 @@ import { validate } from '../middleware/validate.ts';
  * (23:59 Vietnam time on the deadline day). Three queries whatever the number of communes.
  */
 export const status = new Hono<AppEnv>().get('/', allow('district'), validate('query', StatusQuery), async (c) => {
-  const principal = c.var.principal;
-  if (principal.role !== 'district') throw new ApiError(403, 'FORBIDDEN');
+  const { region } = await districtRegion(c);
   const { period } = c.req.valid('query');
   const db = c.var.db;
-  const region = await findRegion(db, principal.regionId);
-  if (region === null) throw new ApiError(403, 'FORBIDDEN');
   const [communes, plans, latest] = await Promise.all([
     listRegionCommunes(db, region.id),
     plansOfRegion(db, region.id, periodYear(period)),

@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
 import { WorkbookQuery } from '../../shared/api.ts';
-import { ApiError } from '../api-error.ts';
 import { clock } from '../clock.ts';
 import { districtSource } from '../db/district-source.ts';
-import { findRegion } from '../db/queries.ts';
 import { recordWorkbookDownload } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
-import { allow } from '../middleware/allow.ts';
+import { allow, districtRegion } from '../middleware/allow.ts';
 import { validate } from '../middleware/validate.ts';
 import { WORKBOOK_CONTENT_TYPE, contentDisposition, writeDistrictWorkbook } from '../workbook/index.ts';
 
@@ -16,12 +14,9 @@ import { WORKBOOK_CONTENT_TYPE, contentDisposition, writeDistrictWorkbook } from
  * sub-project), written as a stream while D1 is read in pages. Every download is recorded.
  */
 export const workbook = new Hono<AppEnv>().get('/', allow('district'), validate('query', WorkbookQuery), async (c) => {
-  const principal = c.var.principal;
-  if (principal.role !== 'district') throw new ApiError(403, 'FORBIDDEN');
+  const { principal, region } = await districtRegion(c);
   const { period } = c.req.valid('query');
   const db = c.var.db;
-  const region = await findRegion(db, principal.regionId);
-  if (region === null) throw new ApiError(403, 'FORBIDDEN');
   const source = await districtSource(db, region, period, clock.now());
 
   await recordWorkbookDownload(db, {
