@@ -152,9 +152,9 @@ export function parseYearOrDate(v: CellValue | undefined): Parsed<YearOrDate> {
 }
 
 /** One shared, frozen answer per year written alone: a 100,000-row list has a few dozen birth years. */
-const YEARS: (YearOrDate | undefined)[] = [];
+const YEARS: (YearOrDate | null)[] = new Array<YearOrDate | null>(9000).fill(null);
 function yearAlone(year: number): YearOrDate {
-  return (YEARS[year - 1000] ??= Object.freeze({ year, date: null }));
+  return YEARS[year - 1000] ?? (YEARS[year - 1000] = Object.freeze({ year, date: null }));
 }
 
 /** parseYearOrDate without the wrapper, for the hot loops: null when the cell is neither. */

@@ -22,12 +22,18 @@ export function mayBeLegacy(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch < 0x80) continue;
-    if ((ch >= 0x1ea0 && ch <= 0x1ef9) || UNICODE_ONLY.has(ch)) return false;
+    if ((ch >= 0x1ea0 && ch <= 0x1ef9) || (ch < UNICODE_ONLY.length && UNICODE_ONLY[ch] === 1)) return false;
     nonAscii = true;
   }
   return nonAscii;
 }
-const UNICODE_ONLY = new Set([0x0102, 0x0103, 0x0110, 0x0111, 0x0128, 0x0129, 0x0168, 0x0169, 0x01a0, 0x01a1, 0x01af, 0x01b0]);
+/** ă Ă đ Đ ĩ Ĩ ũ Ũ ơ Ơ ư Ư as a table by code (a lookup per character, no hashing). */
+const UNICODE_ONLY: Uint8Array = (() => {
+  const only = [0x0102, 0x0103, 0x0110, 0x0111, 0x0128, 0x0129, 0x0168, 0x0169, 0x01a0, 0x01a1, 0x01af, 0x01b0];
+  const table = new Uint8Array(0x01b1);
+  for (const ch of only) table[ch] = 1;
+  return table;
+})();
 
 /** Legacy-encoding detection, once per distinct text and font (lists repeat villages and names). */
 function legacyEncodingOf(text: string, font: string | null): ReturnType<typeof detectLegacyEncoding> {
@@ -121,6 +127,8 @@ export class RowCells {
   private readonly refs = new Map<string, FieldRef>();
   private cells: readonly CellValue[] = NO_CELLS;
   public row = 0;
+  /** The last text found plain (not legacy-encoded) where the sheet has no unusual fonts: lists repeat a village or a category row after row. */
+  private lastPlain: string | null = null;
 
   constructor(
     private readonly table: Table,
@@ -169,10 +177,17 @@ export class RowCells {
     const f = typeof field === 'string' ? this.ref(field) : field;
     const c = f.col;
     if (c === 0) return undefined;
-    if (this.report.isFlagged(this.row, c)) return undefined;
     const v = this.cells[c - 1];
-    if (v === undefined || v === null) return null; // most cells of a list: nothing to look at
-    if (typeof v === 'number') return v;
+    if (this.report.isFlagged(this.row, c)) return undefined;
+    // Most cells of a list are empty, numbers, or the text of the cell before (a village, a category).
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'number' || v === this.lastPlain) return v;
+    return this.judged(f, v);
+  }
+
+  /** raw() for text, formula errors and the rest: legacy-encoded text and errors are reported here. */
+  private judged(f: FieldRef, v: CellValue): CellValue | undefined {
+    const c = f.col;
     if (typeof v === 'string') {
       if (mayBeLegacy(v)) {
         const font = this.fonts === null ? null : (this.fonts[address(this.row, c)] ?? null);
@@ -181,6 +196,7 @@ export class RowCells {
           this.report.add({ code: 'CELL.LEGACY_ENCODING', row: this.row, column: c, field: f.name, value: v, params: { encoding, font } });
           return undefined;
         }
+        if (this.fonts === null) this.lastPlain = v;
       }
     } else if (isCellError(v)) {
       this.report.add({ code: 'CELL.FORMULA_ERROR', row: this.row, column: c, field: f.name, value: v.error });

@@ -140,6 +140,9 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
   const escapeWindowYears = Math.floor(pack.newlyEscapedMonths / 12);
   const ids = new IdOccurrences(table.rows.length);
   const seenCodes = new Map<string, number>();
+  // Lists are grouped by village: the village of the row before, as the plan spells it.
+  let lastVillage: string | null = null;
+  let lastPlanVillage: string | null = null;
 
   const rows = table.rows;
   for (let r = 0; r < rows.length; r++) {
@@ -172,7 +175,11 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     const village = readText(cells, F.village);
     let planVillage: string | null = null;
     if (village !== null) {
-      planVillage = villages.get(foldName(village)) ?? null;
+      if (village !== lastVillage) {
+        lastVillage = village;
+        lastPlanVillage = villages.get(foldName(village)) ?? null;
+      }
+      planVillage = lastPlanVillage;
       if (!planVillage) cells.issue('HH.VILLAGE_UNKNOWN', F.village, { params: { villages: plan.villages.join(', ') } });
     }
 

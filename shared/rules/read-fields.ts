@@ -10,7 +10,11 @@ import categoryData from './category-aliases.json' with { type: 'json' };
 export function readText(cells: RowCells, field: Field): string | null {
   const v = cells.raw(field);
   if (v === undefined || isBlank(v)) return null;
-  return cellText(v).trim();
+  if (typeof v !== 'string') return cellText(v);
+  // Most text has a letter or digit at both ends: nothing to trim.
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  return first <= 0x20 || first >= 0x7f || last <= 0x20 || last >= 0x7f ? v.trim() : v;
 }
 
 export function readNumber(cells: RowCells, field: Field, expectedType = 'number'): number | null {
@@ -54,6 +58,8 @@ export function readDate(cells: RowCells, field: Field): string | null {
 
 export function readMark(cells: RowCells, field: Field): boolean | null {
   const v = cells.raw(field);
+  if (v === null) return false; // the usual two first: empty or x
+  if (v === 'x') return true;
   if (v === undefined) return null;
   const p = parseMark(v);
   if (!p.ok) {

@@ -154,7 +154,7 @@ describe('repeated IDs', () => {
     expect(ids.repeats()).toEqual(expected);
 
     const apart = new IdOccurrences();
-    for (const [id, row] of [['000000001', 5], ['000000000001', 6], ['000000001', 7], ['000000000001', 8], ['000000001', 9]] as const) apart.add(id, row);
+    for (const [id, row] of [['000000001', 5], ['000000000001', 6], ['000000001', 7], ['000000000001', 8], ['000000001', 9], ['999999999999', 10]] as const) apart.add(id, row);
     expect(apart.repeats()).toEqual([
       { row: 7, firstRow: 5 },
       { row: 8, firstRow: 6 },

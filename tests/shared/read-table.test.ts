@@ -18,7 +18,7 @@ function grid(rows: CellValue[][], merges: string[] = []): Grid {
 function dataRowsOf(g: Grid): readonly number[] {
   const r = readTable(g);
   if (!r.ok) throw new Error('no table');
-  return r.table.rows;
+  return [...r.table.rows];
 }
 
 describe('reading the table out of an officer sheet', () => {
@@ -33,7 +33,7 @@ describe('reading the table out of an officer sheet', () => {
       row(2, 'Trần Thị Bình'),
     ]);
     const r = readTable(g);
-    expect(r.ok && [r.table.kind, r.table.headerRow, r.table.headerRows, r.table.rows, r.table.period]).toEqual(['households', 4, 1, [6, 7], '2024-Y']);
+    expect(r.ok && [r.table.kind, r.table.headerRow, r.table.headerRows, [...r.table.rows], r.table.period]).toEqual(['households', 4, 1, [6, 7], '2024-Y']);
   });
 
   it('reads a two-row merged header: the Năm sinh → Nam / Nữ pair and a group over the indicators', () => {
@@ -56,7 +56,7 @@ describe('reading the table out of an officer sheet', () => {
         village: 'F', size: 'G', category: 'H', D01: 'I', D03: 'J',
       },
     });
-    expect(r.table.rows).toEqual([3]);
+    expect([...r.table.rows]).toEqual([3]);
   });
 
   it('skips village group rows and subtotal rows, and ends at the total row before the signature block', () => {
