@@ -226,6 +226,14 @@ export class RowCells {
     this.issue('CELL.REQUIRED', field);
   }
 
+  /** CELL.REQUIRED on each of `fields` (present columns) left empty on this row: one call per row. */
+  requireFilled(fields: readonly FieldRef[]): void {
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k] as FieldRef;
+      if (isBlank(this.cells[f.col - 1])) this.required(f);
+    }
+  }
+
   typeError(field: Field, expectedType: string): void {
     this.issue('CELL.TYPE', field, { params: { expectedType } });
   }

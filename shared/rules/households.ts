@@ -148,7 +148,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as number;
     cells.at(row);
-    for (let k = 0; k < required.length; k++) if (cells.blank(required[k] as FieldRef)) cells.required(required[k] as FieldRef);
+    cells.requireFilled(required);
 
     const householdCode = readText(cells, F.householdCode);
     const headName = readText(cells, F.headName);

@@ -1,13 +1,36 @@
 import { fold } from '../text/normalize.ts';
 
+const labelCache = new Map<string, string>();
+
 /** A header label made comparable: folded, parentheses and trailing marks dropped. */
 export function normalizeLabel(text: string): string {
-  return fold(text)
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/\[[^\]]*\]/g, ' ')
-    .replace(/[*:.]+$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let label = labelCache.get(text);
+  if (label === undefined) {
+    label = fold(text)
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\[[^\]]*\]/g, ' ')
+      .replace(/[*:.]+$/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (labelCache.size > 10_000) labelCache.clear();
+    labelCache.set(text, label);
+  }
+  return label;
+}
+
+/**
+ * The letters and digits a normalized label starts with. An alias can only match (labelScore > 0)
+ * a label that starts with the same run: the alias is the label, or its prefix ending where the
+ * label's next character is no letter or digit.
+ */
+export function leadOf(label: string): string {
+  let i = 0;
+  while (i < label.length) {
+    const ch = label.charCodeAt(i);
+    if (!((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57))) break;
+    i++;
+  }
+  return label.slice(0, i);
 }
 
 const WORD_CHAR = /[a-z0-9]/;

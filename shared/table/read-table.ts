@@ -5,7 +5,7 @@ import { KIND_LIST, KINDS, type FieldSpec, type KindSpec } from '../kinds/index.
 import type { SheetKind } from '../sheet-kind.ts';
 import type { Period } from '../periods.ts';
 import { softFold } from '../text/normalize.ts';
-import { labelScore, moneyUnit, normalizeLabel, statedUnit } from './labels.ts';
+import { labelScore, leadOf, moneyUnit, normalizeLabel, statedUnit } from './labels.ts';
 import { periodFromTitle } from './period-from-title.ts';
 
 /**
@@ -39,35 +39,66 @@ export type ReadResult =
 const HEADER_SCAN_ROWS = 40;
 const MIN_FIELDS = 3;
 
+/** One kind's aliases of one sort (headers, group labels, labels under a group), by their leading run. */
+type AliasIndex = ReadonlyMap<string, readonly { field: number; alias: string }[]>;
+
 interface Compiled {
   spec: KindSpec;
-  fields: readonly { spec: FieldSpec; headers: string[]; under: string[]; sub: string[] }[];
+  /** Whether field k is a grouped field (a label under a group label). */
+  grouped: readonly boolean[];
+  headers: AliasIndex;
+  under: AliasIndex;
+  sub: AliasIndex;
+}
+
+function indexAliases(spec: KindSpec, aliasesOf: (f: FieldSpec) => readonly string[] | undefined): AliasIndex {
+  const index = new Map<string, { field: number; alias: string }[]>();
+  spec.fields.forEach((f, field) => {
+    for (const raw of aliasesOf(f) ?? []) {
+      const alias = normalizeLabel(raw);
+      const lead = leadOf(alias);
+      let list = index.get(lead);
+      if (!list) index.set(lead, (list = []));
+      list.push({ field, alias });
+    }
+  });
+  return index;
 }
 
 const compiled: Compiled[] = KIND_LIST.map((spec) => ({
   spec,
-  fields: spec.fields.map((f) => ({
-    spec: f,
-    headers: f.headers.map(normalizeLabel),
-    under: (f.under ?? []).map(normalizeLabel),
-    sub: (f.sub ?? []).map(normalizeLabel),
-  })),
+  grouped: spec.fields.map((f) => (f.under ?? []).length > 0),
+  headers: indexAliases(spec, (f) => f.headers),
+  under: indexAliases(spec, (f) => f.under),
+  sub: indexAliases(spec, (f) => f.sub),
 }));
 
-function best(label: string, aliases: readonly string[]): number {
-  let s = 0;
-  for (const a of aliases) s = Math.max(s, labelScore(label, a));
-  return s;
+/** Field index → the best labelScore of the label against that field's aliases in `index` (fields with none left out). */
+function scoresOf(index: AliasIndex, label: string | null): Map<number, number> {
+  const scores = new Map<number, number>();
+  if (label === null || label === '') return scores;
+  for (const { field, alias } of index.get(leadOf(label)) ?? []) {
+    const s = labelScore(label, alias);
+    if (s > (scores.get(field) ?? 0)) scores.set(field, s);
+  }
+  return scores;
 }
 
-/** Merged areas: each covered cell → its top-left cell. */
-function mergeMasters(grid: Grid): Map<string, { row: number; col: number; vertical: boolean }> {
-  const masters = new Map<string, { row: number; col: number; vertical: boolean }>();
+interface Master {
+  row: number;
+  col: number;
+  vertical: boolean;
+}
+/** Merged areas over the rows a header can be on: each covered cell (key row × 2^14 + column) → its top-left cell. */
+type Masters = ReadonlyMap<number, Master>;
+
+function mergeMasters(grid: Grid, lastRow: number): Masters {
+  const masters = new Map<number, Master>();
   for (const m of grid.merges) {
     const r = parseRange(m);
-    for (let row = r.top; row <= r.bottom; row++)
-      for (let col = r.left; col <= r.right; col++)
-        masters.set(`${row}:${col}`, { row: r.top, col: r.left, vertical: r.bottom > r.top });
+    const master = { row: r.top, col: r.left, vertical: r.bottom > r.top };
+    for (let row = r.top; row <= Math.min(r.bottom, lastRow); row++)
+      for (let col = r.left; col <= r.right; col++) masters.set(row * 16384 + col, master);
   }
   return masters;
 }
@@ -84,10 +115,10 @@ interface HeaderCell {
   raw: string;
 }
 
-function headerCells(grid: Grid, masters: ReturnType<typeof mergeMasters>, row: number, depth: number): HeaderCell[] {
+function headerCells(grid: Grid, masters: Masters, row: number, depth: number): HeaderCell[] {
   const width = Math.max(grid.rows[row - 1]?.length ?? 0, depth > 1 ? (grid.rows[row]?.length ?? 0) : 0);
-  const text = (r: number, c: number): { text: string; master: { row: number; col: number; vertical: boolean } | undefined } => {
-    const m = masters.get(`${r}:${c}`);
+  const text = (r: number, c: number): { text: string; master: Master | undefined } => {
+    const m = masters.get(r * 16384 + c);
     const v = m ? cellAt(grid, m.row, m.col) : cellAt(grid, r, c);
     return { text: typeof v === 'string' ? v : v === null || v === undefined ? '' : cellText(v), master: m };
   };
@@ -119,25 +150,32 @@ interface Assignment {
 
 function assign(kind: Compiled, cells: readonly HeaderCell[]): Assignment[] {
   const candidates: Assignment[] = [];
+  const fields = kind.spec.fields;
   for (const cell of cells) {
     const top = normalizeLabel(cell.top);
     const sub = cell.sub === null ? null : normalizeLabel(cell.sub);
     const grouped = sub !== null && top !== '' && top !== sub;
-    for (const f of kind.fields) {
+    // Only fields with an alias that can match: the rest score 0 (see leadOf).
+    const underTop = grouped ? scoresOf(kind.under, top) : null;
+    const subSub = grouped ? scoresOf(kind.sub, sub) : null;
+    const headerSub = grouped ? scoresOf(kind.headers, sub) : null;
+    const headerTop = scoresOf(kind.headers, grouped ? top : (sub ?? top));
+    const candidateFields = [...new Set([...(underTop?.keys() ?? []), ...(headerSub?.keys() ?? []), ...headerTop.keys()])].sort((a, b) => a - b);
+    for (const k of candidateFields) {
       let score = 0;
       if (grouped) {
-        if (f.under.length > 0) {
-          const g = best(top, f.under);
-          const s = best(sub, f.sub);
+        if (kind.grouped[k]) {
+          const g = underTop?.get(k) ?? 0;
+          const s = subSub?.get(k) ?? 0;
           if (g > 0 && s > 0) score = 200 + s;
         } else {
-          score = best(sub, f.headers);
-          if (score === 0) score = best(top, f.headers) / 4;
+          score = headerSub?.get(k) ?? 0;
+          if (score === 0) score = (headerTop.get(k) ?? 0) / 4;
         }
       } else {
-        score = best(sub ?? top, f.headers);
+        score = headerTop.get(k) ?? 0;
       }
-      if (score > 0) candidates.push({ field: f.spec, col: cell.col, score, label: cell.raw });
+      if (score > 0) candidates.push({ field: fields[k] as FieldSpec, col: cell.col, score, label: cell.raw });
     }
   }
   candidates.sort((a, b) => b.score - a.score || a.col - b.col);
@@ -182,7 +220,7 @@ interface HeaderChoice {
   score: number;
 }
 
-function detectHeader(grid: Grid, masters: ReturnType<typeof mergeMasters>, only?: SheetKind): HeaderChoice | null {
+function detectHeader(grid: Grid, masters: Masters, only?: SheetKind): HeaderChoice | null {
   let chosen: HeaderChoice | null = null;
   const last = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
   for (let row = 1; row <= last; row++) {
@@ -252,7 +290,8 @@ function leadingText(cells: readonly CellValue[], upTo: number): string | null {
 
 /** Read one sheet as a table of the kind its header matches best; a saved mapping wins over detection. */
 export function readTable(grid: Grid, mapping?: ColumnMapping): ReadResult {
-  const masters = mergeMasters(grid);
+  // A two-row header at the last row scanned reads one row further.
+  const masters = mergeMasters(grid, Math.max(HEADER_SCAN_ROWS, mapping ? mapping.headerRow + (mapping.headerRows ?? 1) - 1 : 0) + 1);
   let spec: KindSpec;
   let headerRow: number;
   let headerRows: number;

@@ -5,6 +5,8 @@ import { numberTextTheLongWay, parseNumber, parseYearOrDate } from '../../shared
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
 import { mayBeLegacy } from '../../shared/rules/context.ts';
 import { IdOccurrences } from '../../shared/rules/id-number.ts';
+import { KIND_LIST } from '../../shared/kinds/index.ts';
+import { labelScore, leadOf, normalizeLabel } from '../../shared/table/labels.ts';
 import { detectLegacyEncoding } from '../../shared/text/legacy-encoding.ts';
 import { validateWorkbook } from '../../shared/validate.ts';
 import { household, householdSheet } from './grid-builder.ts';
@@ -132,6 +134,28 @@ describe('the look before legacy-encoding detection', () => {
     expect(mayBeLegacy('Thôn 1')).toBe(true);
     expect(mayBeLegacy('Lß V¨n TuÊn')).toBe(true);
     expect(mayBeLegacy('038095001234')).toBe(false);
+  });
+});
+
+describe('header aliases looked up by their leading run', () => {
+  it('never misses a match: a label an alias matches starts with the same run of letters and digits', () => {
+    const aliases = KIND_LIST.flatMap((k) => k.fields.flatMap((f) => [...f.headers, ...(f.under ?? []), ...(f.sub ?? [])])).map(normalizeLabel);
+    const rnd = prng(11);
+    const tails = ['', ' ', '/', '-', '.', ' (đồng)', 'a', '1', ' chủ hộ', ',x', 'ư'];
+    let matches = 0;
+    for (const alias of aliases) {
+      for (let k = 0; k < 20; k++) {
+        const label = normalizeLabel(alias + (tails[Math.floor(rnd() * tails.length)] as string) + randomText(rnd, ['a', ' ', '/', '1', 'đ'], 4));
+        const other = aliases[Math.floor(rnd() * aliases.length)] as string;
+        for (const a of [alias, other]) {
+          if (labelScore(label, a) > 0) {
+            matches++;
+            expect(leadOf(label), `${JSON.stringify(label)} / ${JSON.stringify(a)}`).toBe(leadOf(a));
+          }
+        }
+      }
+    }
+    expect(matches).toBeGreaterThan(aliases.length * 5);
   });
 });
 
