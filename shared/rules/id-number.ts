@@ -46,19 +46,17 @@ export function checkIdNumber(cells: RowCells, field: Field, birthYear: number |
   let digits: string;
   let fromNumber = false;
   if (typeof v === 'number') {
-    if (!Number.isInteger(v) || v < 0) {
+    if (!Number.isInteger(v) || v < 0 || v >= 1e21) {
       cells.issue('ID.FORMAT', field, { params: { length: null } });
       return null;
     }
-    digits = v.toFixed(0);
+    digits = v.toFixed(0); // digits only below 10^21
     fromNumber = true;
-  } else if (typeof v === 'string') {
-    digits = onlyDigits(v) ? v : v.trim().replace(/[\s.\-]/g, '');
+  } else if (typeof v === 'string' && onlyDigits(v)) {
+    digits = v;
+  } else if (typeof v === 'string' && onlyDigits((digits = v.trim().replace(/[\s.\-]/g, '')))) {
+    // "038 095 001 234", "038.095.001.234": the digits as written.
   } else {
-    cells.issue('ID.FORMAT', field, { params: { length: null } });
-    return null;
-  }
-  if (!onlyDigits(digits)) {
     cells.issue('ID.FORMAT', field, { params: { length: null } });
     return null;
   }

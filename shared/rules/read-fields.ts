@@ -90,13 +90,18 @@ for (const [category, aliases] of Object.entries(categoryData) as [HouseholdCate
 
 /** "Hộ nghèo", "N", "CN", "MTN", "Hộ cận nghèo" … → the category; null when not recognised. */
 const categoryCache = new Map<string, HouseholdCategory | null>();
+let lastCategoryText: string | null = null;
+let lastCategory: HouseholdCategory | null = null;
 
 export function categoryOf(text: string): HouseholdCategory | null {
+  if (text === lastCategoryText) return lastCategory; // rows of a list often share their category
   let found = categoryCache.get(text);
   if (found === undefined) {
     found = CATEGORY_ALIASES.get(fold(text).replace(/[.:]+$/, '')) ?? null;
     if (categoryCache.size > 10_000) categoryCache.clear();
     categoryCache.set(text, found);
   }
+  lastCategoryText = text;
+  lastCategory = found;
   return found;
 }
