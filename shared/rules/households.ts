@@ -10,10 +10,12 @@ import {
   type Gender,
   readGender,
   readMark,
+  readMarks,
   readMoney,
   readNumber,
   readText,
   readYearOrDate,
+  UNREADABLE_MARK,
 } from './read-fields.ts';
 import { wholeYearsBetween } from '../grid/values.ts';
 
@@ -234,18 +236,8 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     // Deprivations: the marks counted where the sheet has indicator columns, else the stated total.
     let deprivations: readonly string[] | null = null;
     if (hasIndicators) {
-      let bits = 0;
-      let readable = true;
-      for (let k = 0; k < indicatorRefs.length; k++) {
-        const ref = indicatorRefs[k] as FieldRef;
-        const m = readMark(cells, ref);
-        if (m === null && !cells.blank(ref)) {
-          readable = false;
-          break;
-        }
-        if (m) bits |= 1 << k;
-      }
-      if (readable) deprivations = indicatorSets.of(bits);
+      const bits = readMarks(cells, indicatorRefs);
+      if ((bits & UNREADABLE_MARK) === 0) deprivations = indicatorSets.of(bits);
     }
     const stated = readNumber(cells, F.deprivationCount, 'integer');
     const statedUsable = stated !== null && Number.isInteger(stated) && stated >= 0;
@@ -290,9 +282,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
 
     const meritFamily = readMark(cells, F.meritFamily) ?? false;
     const noWorkCapacity = readMark(cells, F.noWorkCapacity) ?? false;
-    let reasonBits = 0;
-    for (let k = 0; k < reasonRefs.length; k++) if (readMark(cells, reasonRefs[k] as FieldRef)) reasonBits |= 1 << k;
-    const reasons = reasonSets.of(reasonBits);
+    const reasons = reasonSets.of(readMarks(cells, reasonRefs) & ~UNREADABLE_MARK);
 
     // HH.ESCAPED_WINDOW: newly escaped needs a year inside report year − 3 … report year.
     let escapedYear: number | null = null;

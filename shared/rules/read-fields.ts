@@ -2,7 +2,7 @@ import { isBlank } from '../grid/grid.ts';
 import { cellText, numberOf, parseDate, parseMark, type YearOrDate, yearOrDateOf } from '../grid/values.ts';
 import type { HouseholdCategory } from '../plans/plan.ts';
 import { fold } from '../text/normalize.ts';
-import type { Field, RowCells } from './context.ts';
+import type { Field, FieldRef, RowCells } from './context.ts';
 import categoryData from './category-aliases.json' with { type: 'json' };
 
 /** Typed reads of one row's fields. Each returns null when blank or unusable; type errors are reported once. */
@@ -67,6 +67,27 @@ export function readMark(cells: RowCells, field: Field): boolean | null {
     return null;
   }
   return p.value;
+}
+
+/** In readMarks' answer: one of the cells is not a mark (each such cell has its CELL.TYPE). */
+export const UNREADABLE_MARK = 1 << 16;
+
+/**
+ * A row's marks over `fields` (at most 16) as bits, bit k for fields[k]: one call for the twelve
+ * indicator columns, most of them empty or x. Every cell is read, so every bad one is reported;
+ * UNREADABLE_MARK is set when any was.
+ */
+export function readMarks(cells: RowCells, fields: readonly FieldRef[]): number {
+  let bits = 0;
+  for (let k = 0; k < fields.length; k++) {
+    const f = fields[k] as FieldRef;
+    const v = cells.cell(f);
+    if (v === null || v === undefined) continue;
+    const m = v === 'x' && !cells.flagged(f) ? true : readMark(cells, f);
+    if (m === null) bits |= UNREADABLE_MARK;
+    else if (m) bits |= 1 << k;
+  }
+  return bits;
 }
 
 export type Gender = 'male' | 'female';

@@ -433,6 +433,19 @@ describe('HH.DEPRIVATION_COUNT', () => {
   });
 });
 
+describe('indicator marks that are not marks', () => {
+  const fields = [...HOUSEHOLD_FIELDS, ...INDICATOR_FIELDS, 'deprivationCount'];
+
+  it('gives each bad cell its own CELL.TYPE, and no count check on a row that has one', () => {
+    const result = validate([householdSheet([household(0, { ...marks(3), D02: 'y', D05: '?', deprivationCount: 3 })], { fields })]);
+    expect(picked(result)).toEqual([
+      { code: 'CELL.TYPE', severity: 'error', sheet: HH, row: 5, column: 'J', field: 'D02', value: 'y' },
+      { code: 'CELL.TYPE', severity: 'error', sheet: HH, row: 5, column: 'M', field: 'D05', value: '?' },
+    ]);
+    expect(result.households[0]?.deprivations).toBeNull();
+  });
+});
+
 describe('HH.B2_MISMATCH', () => {
   // … H Phân loại hộ | I Tổng số chỉ số thiếu hụt | J Điểm B2
   const fields = [...HOUSEHOLD_FIELDS, 'deprivationCount', 'b2Score'];
