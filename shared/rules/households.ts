@@ -81,7 +81,20 @@ export function villageIndex(villages: readonly string[]): Map<string, string> {
 class MarkSets {
   /** Indexed by the bits: 2^12 slots for the 12 indicators, 2^8 for the reasons. */
   private readonly lists: (readonly string[] | undefined)[];
-  constructor(private readonly ids: readonly string[]) {
+
+  /** The sets for these ids, kept between checks (the lists are frozen, so sharing them is safe). */
+  static for(ids: readonly string[]): MarkSets {
+    const key = ids.join(',');
+    let sets = MARK_SETS.get(key);
+    if (!sets) {
+      if (MARK_SETS.size >= 64) MARK_SETS.clear();
+      sets = new MarkSets(ids);
+      MARK_SETS.set(key, sets);
+    }
+    return sets;
+  }
+
+  private constructor(private readonly ids: readonly string[]) {
     if (ids.length > 16) throw new Error('MarkSets: at most 16 ids');
     this.lists = new Array<readonly string[] | undefined>(1 << ids.length).fill(undefined);
   }
@@ -96,6 +109,8 @@ class MarkSets {
     return list;
   }
 }
+/** One entry per set of indicator or reason columns a sheet has: a few in practice. */
+const MARK_SETS = new Map<string, MarkSets>();
 
 /**
  * Judges every household row into `report`; with `records`, also keeps one HouseholdRecord per row
@@ -129,7 +144,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
   const birthFields = BIRTH_FIELDS.map(([field, gender]) => ({ ref: cells.ref(field), gender })).filter((b) => b.ref.col > 0);
   const indicatorRefs = INDICATOR_IDS.map((id) => cells.ref(id)).filter((r) => r.col > 0);
   const hasIndicators = indicatorRefs.length > 0;
-  const indicatorSets = new MarkSets(indicatorRefs.map((r) => r.name));
+  const indicatorSets = MarkSets.for(indicatorRefs.map((r) => r.name));
   const markColumns = CATEGORY_MARKS.map(([c, f]) => ({ category: c, ref: cells.ref(f) })).filter((m) => m.ref.col > 0);
   const categoryByMarks = !cells.has(F.category) && markColumns.length > 0;
   const required: FieldRef[] = table.spec.required
@@ -138,7 +153,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     .filter((r) => r.col > 0);
   const incomeUnit = table.units.get('income') ?? 1;
   const reasonRefs = POVERTY_REASONS.map((r) => cells.ref(`reasons.${r.id}`)).filter((r) => r.col > 0);
-  const reasonSets = new MarkSets(POVERTY_REASONS.filter((r) => cells.has(`reasons.${r.id}`)).map((r) => r.id));
+  const reasonSets = MarkSets.for(POVERTY_REASONS.filter((r) => cells.has(`reasons.${r.id}`)).map((r) => r.id));
   const escapeWindowYears = Math.floor(pack.newlyEscapedMonths / 12);
   const ids = new IdOccurrences(table.rows.length);
   const seenCodes = new Map<string, number>();

@@ -89,41 +89,46 @@ export function checkIdNumber(cells: RowCells, field: Field, birthYear: number |
 
 /**
  * The IDs of one sheet, for ID.DUPLICATE on 100,000-row lists. While the rows are read, each ID is
- * kept as a number in a typed array (written in order, no Map entry, no string hashing); once the
- * rows are done, one open-addressing table finds the repeats. Built then rather than row by row, the
- * table stays in the processor's cache instead of competing with the sheet for it (npm run bench).
- * An ID of n digits is the key n × 10^12 + its value, read digit by digit and exact in a double, so
- * "012…" and a 9-digit ID with the same digits stay apart.
+ * kept as three small integers in typed arrays (its length, its digits before the last six, its last
+ * six digits: no Map entry, no string hashing, no floating point); once the rows are done, one
+ * open-addressing table finds the repeats. Built then rather than row by row, the table stays in the
+ * processor's cache instead of competing with the sheet for it (npm run bench). The length keeps
+ * "012…" and a 9-digit ID with the same digits apart.
  */
 export class IdOccurrences {
-  private keys: Float64Array;
+  private lengths: Uint8Array;
+  private heads: Int32Array;
+  private tails: Int32Array;
   private rows: Int32Array;
   private count = 0;
 
   constructor(expected = 1024) {
-    this.keys = new Float64Array(Math.max(16, expected));
-    this.rows = new Int32Array(Math.max(16, expected));
+    const n = Math.max(16, expected);
+    this.lengths = new Uint8Array(n);
+    this.heads = new Int32Array(n);
+    this.tails = new Int32Array(n);
+    this.rows = new Int32Array(n);
   }
 
-  /** `id` (digits only) seen on `row`. */
+  /** `id` (1 to 15 digits, as checkIdNumber returns them) seen on `row`. */
   add(id: string, row: number): void {
-    if (this.count === this.keys.length) {
-      const keys = new Float64Array(this.count * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-      const rows = new Int32Array(this.count * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-    }
-    let value = 0;
-    for (let i = 0; i < id.length; i++) value = value * 10 + (id.charCodeAt(i) - 48);
-    this.keys[this.count] = id.length * 1e12 + value;
+    if (id.length === 0 || id.length > 15) throw new RangeError(`IdOccurrences: an ID of ${id.length} digits`);
+    if (this.count === this.rows.length) this.grow();
+    const cut = id.length > 6 ? id.length - 6 : 0;
+    let head = 0;
+    for (let i = 0; i < cut; i++) head = head * 10 + (id.charCodeAt(i) - 48);
+    let tail = 0;
+    for (let i = cut; i < id.length; i++) tail = tail * 10 + (id.charCodeAt(i) - 48);
+    this.lengths[this.count] = id.length;
+    this.heads[this.count] = head;
+    this.tails[this.count] = tail;
     this.rows[this.count] = row;
     this.count++;
   }
 
   /** Every later occurrence of an ID with the row it was first seen on, in the order added. */
   repeats(): { row: number; firstRow: number }[] {
+    const { lengths, heads, tails, rows } = this;
     let capacity = 16;
     while (capacity < this.count * 2) capacity *= 2;
     const mask = capacity - 1;
@@ -131,8 +136,10 @@ export class IdOccurrences {
     const slots = new Int32Array(capacity);
     const out: { row: number; firstRow: number }[] = [];
     for (let i = 0; i < this.count; i++) {
-      const key = this.keys[i] as number;
-      const h = Math.imul(key % 1e9 | 0, 0x9e3779b1) ^ Math.imul((key / 1e9) | 0, 0x85ebca6b);
+      const length = lengths[i] as number;
+      const head = heads[i] as number;
+      const tail = tails[i] as number;
+      const h = Math.imul(head ^ (length << 27), 0x9e3779b1) ^ Math.imul(tail, 0x85ebca6b);
       let slot = (h ^ (h >>> 15)) & mask;
       for (;;) {
         const first = slots[slot] as number;
@@ -140,13 +147,30 @@ export class IdOccurrences {
           slots[slot] = i + 1;
           break;
         }
-        if (this.keys[first - 1] === key) {
-          out.push({ row: this.rows[i] as number, firstRow: this.rows[first - 1] as number });
+        const j = first - 1;
+        if (tails[j] === tail && heads[j] === head && lengths[j] === length) {
+          out.push({ row: rows[i] as number, firstRow: rows[j] as number });
           break;
         }
         slot = (slot + 1) & mask;
       }
     }
     return out;
+  }
+
+  private grow(): void {
+    const n = this.count * 2;
+    const lengths = new Uint8Array(n);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+    const heads = new Int32Array(n);
+    heads.set(this.heads);
+    this.heads = heads;
+    const tails = new Int32Array(n);
+    tails.set(this.tails);
+    this.tails = tails;
+    const rows = new Int32Array(n);
+    rows.set(this.rows);
+    this.rows = rows;
   }
 }
