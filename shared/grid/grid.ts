@@ -47,6 +47,8 @@ export function isCellError(v: CellValue | undefined): v is CellError {
 export function isBlank(v: CellValue | undefined): boolean {
   if (v === undefined || v === null) return true;
   if (typeof v !== 'string') return false;
+  if (v.length === 0) return true;
   // Most text starts with a letter or digit: no need to trim it to know it is not blank.
-  return v.length === 0 || (v.charCodeAt(0) <= 0x20 || v.charCodeAt(0) >= 0x7f ? v.trim() === '' : false);
+  const first = v.charCodeAt(0);
+  return first <= 0x20 || first >= 0x7f ? v.trim() === '' : false;
 }

@@ -127,8 +127,11 @@ export class RowCells {
   private readonly refs = new Map<string, FieldRef>();
   private cells: readonly CellValue[] = NO_CELLS;
   public row = 0;
-  /** The last text found plain (not legacy-encoded) where the sheet has no unusual fonts: lists repeat a village or a category row after row. */
-  private lastPlain: string | null = null;
+  /**
+   * Per column, the last text found plain (not legacy-encoded) where the sheet has no unusual fonts:
+   * a column repeats its village or its ethnicity row after row.
+   */
+  private readonly lastPlain: (string | null)[];
 
   constructor(
     private readonly table: Table,
@@ -137,6 +140,7 @@ export class RowCells {
   ) {
     const fonts = table.grid.fonts;
     this.fonts = fonts && Object.keys(fonts).length > 0 ? fonts : null;
+    this.lastPlain = new Array<string | null>(Math.max(0, ...table.columns.values()) + 1).fill(null);
     this.at(row);
   }
 
@@ -181,7 +185,7 @@ export class RowCells {
     if (this.report.isFlagged(this.row, c)) return undefined;
     // Most cells of a list are empty, numbers, or the text of the cell before (a village, a category).
     if (v === undefined || v === null) return null;
-    if (typeof v === 'number' || v === this.lastPlain) return v;
+    if (typeof v === 'number' || v === this.lastPlain[c]) return v;
     return this.judged(f, v);
   }
 
@@ -196,7 +200,7 @@ export class RowCells {
           this.report.add({ code: 'CELL.LEGACY_ENCODING', row: this.row, column: c, field: f.name, value: v, params: { encoding, font } });
           return undefined;
         }
-        if (this.fonts === null) this.lastPlain = v;
+        if (this.fonts === null) this.lastPlain[c] = v;
       }
     } else if (isCellError(v)) {
       this.report.add({ code: 'CELL.FORMULA_ERROR', row: this.row, column: c, field: f.name, value: v.error });

@@ -9,12 +9,15 @@ import categoryData from './category-aliases.json' with { type: 'json' };
 
 export function readText(cells: RowCells, field: Field): string | null {
   const v = cells.raw(field);
-  if (v === undefined || isBlank(v)) return null;
+  if (v === undefined || v === null) return null;
   if (typeof v !== 'string') return cellText(v);
-  // Most text has a letter or digit at both ends: nothing to trim.
+  if (v.length === 0) return null;
+  // Most text has a letter or digit at both ends: nothing to trim, and not blank.
   const first = v.charCodeAt(0);
   const last = v.charCodeAt(v.length - 1);
-  return first <= 0x20 || first >= 0x7f || last <= 0x20 || last >= 0x7f ? v.trim() : v;
+  if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return v;
+  const trimmed = v.trim();
+  return trimmed === '' ? null : trimmed;
 }
 
 export function readNumber(cells: RowCells, field: Field, expectedType = 'number'): number | null {
