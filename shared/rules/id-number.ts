@@ -88,6 +88,22 @@ export function checkIdNumber(cells: RowCells, field: Field, birthYear: number |
 }
 
 /**
+ * Memory for IdOccurrences, kept between checks: a 100,000-row list needs about 2 MB, and memory
+ * fresh from the system costs more than the work here (npm run bench). Checks run one at a time
+ * (they are synchronous); a second table while one is open gets memory of its own.
+ */
+let spareMemory: ArrayBuffer | null = null;
+
+function takeMemory(bytes: number): ArrayBuffer {
+  const spare = spareMemory;
+  if (spare !== null && spare.byteLength >= bytes) {
+    spareMemory = null;
+    return spare;
+  }
+  return new ArrayBuffer(bytes);
+}
+
+/**
  * The IDs of one sheet, for ID.DUPLICATE on 100,000-row lists. While the rows are read, each ID is
  * kept as three small integers in typed arrays (its length, its digits before the last six, its last
  * six digits: no Map entry, no string hashing, no floating point); once the rows are done, one
@@ -96,24 +112,46 @@ export function checkIdNumber(cells: RowCells, field: Field, birthYear: number |
  * "012…" and a 9-digit ID with the same digits apart.
  */
 export class IdOccurrences {
+  private memory: ArrayBuffer;
+  private capacity: number;
   private lengths: Uint8Array;
   private heads: Int32Array;
   private tails: Int32Array;
   private rows: Int32Array;
   private count = 0;
+  private done = false;
 
   constructor(expected = 1024) {
-    const n = Math.max(16, expected);
-    this.lengths = new Uint8Array(n);
-    this.heads = new Int32Array(n);
-    this.tails = new Int32Array(n);
-    this.rows = new Int32Array(n);
+    this.capacity = Math.max(16, expected);
+    this.memory = takeMemory(IdOccurrences.bytes(this.capacity));
+    [this.heads, this.tails, this.rows, this.lengths] = IdOccurrences.views(this.memory, this.capacity);
+  }
+
+  /** heads, tails, rows (4 bytes each), lengths (1 byte); the hash table of repeats() after them. */
+  private static bytes(capacity: number): number {
+    return capacity * 13 + 3 + IdOccurrences.tableSize(capacity) * 4;
+  }
+
+  private static tableSize(count: number): number {
+    let size = 16;
+    while (size < count * 2) size *= 2;
+    return size;
+  }
+
+  private static views(memory: ArrayBuffer, capacity: number): [Int32Array, Int32Array, Int32Array, Uint8Array] {
+    return [
+      new Int32Array(memory, 0, capacity),
+      new Int32Array(memory, capacity * 4, capacity),
+      new Int32Array(memory, capacity * 8, capacity),
+      new Uint8Array(memory, capacity * 12, capacity),
+    ];
   }
 
   /** `id` (1 to 15 digits, as checkIdNumber returns them) seen on `row`. */
   add(id: string, row: number): void {
+    if (this.done) throw new Error('IdOccurrences: add() after repeats()');
     if (id.length === 0 || id.length > 15) throw new RangeError(`IdOccurrences: an ID of ${id.length} digits`);
-    if (this.count === this.rows.length) this.grow();
+    if (this.count === this.capacity) this.grow();
     const cut = id.length > 6 ? id.length - 6 : 0;
     let head = 0;
     for (let i = 0; i < cut; i++) head = head * 10 + (id.charCodeAt(i) - 48);
@@ -126,16 +164,20 @@ export class IdOccurrences {
     this.count++;
   }
 
-  /** Every later occurrence of an ID with the row it was first seen on, in the order added. */
+  /**
+   * Every later occurrence of an ID with the row it was first seen on, in the order added. The
+   * table's memory is handed back for the next check: call this once, last.
+   */
   repeats(): { row: number; firstRow: number }[] {
-    const { lengths, heads, tails, rows } = this;
-    let capacity = 16;
-    while (capacity < this.count * 2) capacity *= 2;
-    const mask = capacity - 1;
+    if (this.done) throw new Error('IdOccurrences: repeats() twice');
+    this.done = true;
+    const { lengths, heads, tails, rows, count } = this;
+    const size = IdOccurrences.tableSize(count);
+    const mask = size - 1;
     // Slot → 1 + the index of the first occurrence; 0 is an empty slot.
-    const slots = new Int32Array(capacity);
+    const slots = new Int32Array(this.memory, (this.capacity * 13 + 3) & ~3, size).fill(0);
     const out: { row: number; firstRow: number }[] = [];
-    for (let i = 0; i < this.count; i++) {
+    for (let i = 0; i < count; i++) {
       const length = lengths[i] as number;
       const head = heads[i] as number;
       const tail = tails[i] as number;
@@ -155,22 +197,20 @@ export class IdOccurrences {
         slot = (slot + 1) & mask;
       }
     }
+    spareMemory = this.memory;
     return out;
   }
 
   private grow(): void {
-    const n = this.count * 2;
-    const lengths = new Uint8Array(n);
-    lengths.set(this.lengths);
-    this.lengths = lengths;
-    const heads = new Int32Array(n);
-    heads.set(this.heads);
-    this.heads = heads;
-    const tails = new Int32Array(n);
-    tails.set(this.tails);
-    this.tails = tails;
-    const rows = new Int32Array(n);
-    rows.set(this.rows);
-    this.rows = rows;
+    const capacity = this.capacity * 2;
+    const memory = new ArrayBuffer(IdOccurrences.bytes(capacity));
+    const views = IdOccurrences.views(memory, capacity);
+    views[0].set(this.heads);
+    views[1].set(this.tails);
+    views[2].set(this.rows);
+    views[3].set(this.lengths);
+    this.memory = memory;
+    this.capacity = capacity;
+    [this.heads, this.tails, this.rows, this.lengths] = views;
   }
 }
