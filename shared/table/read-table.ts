@@ -113,6 +113,9 @@ interface HeaderCell {
   top: string;
   sub: string | null;
   raw: string;
+  /** top and sub as normalizeLabel gives them, once per cell (each kind compares them). */
+  topLabel: string;
+  subLabel: string | null;
 }
 
 function headerCells(grid: Grid, masters: Masters, row: number, depth: number): HeaderCell[] {
@@ -136,13 +139,22 @@ function headerCells(grid: Grid, masters: Masters, row: number, depth: number): 
     if (depth > 1 && sub !== null && topText.trim() === '' && carriedGroup) topText = carriedGroup;
     carriedGroup = depth > 1 && sub !== null && topText.trim() !== '' ? topText : '';
     if (topText.trim() === '' && (sub === null || sub.trim() === '')) continue;
-    cells.push({ col, top: topText, sub, raw: [topText, sub].filter(Boolean).join(' / ') });
+    cells.push({
+      col,
+      top: topText,
+      sub,
+      raw: topText && sub ? `${topText} / ${sub}` : topText || sub || '',
+      topLabel: normalizeLabel(topText),
+      subLabel: sub === null ? null : normalizeLabel(sub),
+    });
   }
   return cells;
 }
 
 interface Assignment {
   field: FieldSpec;
+  /** The field's place in its kind: the last tie-break, so the earlier field wins as it is listed. */
+  index: number;
   col: number;
   score: number;
   label: string;
@@ -152,33 +164,27 @@ function assign(kind: Compiled, cells: readonly HeaderCell[]): Assignment[] {
   const candidates: Assignment[] = [];
   const fields = kind.spec.fields;
   for (const cell of cells) {
-    const top = normalizeLabel(cell.top);
-    const sub = cell.sub === null ? null : normalizeLabel(cell.sub);
-    const grouped = sub !== null && top !== '' && top !== sub;
-    // Only fields with an alias that can match: the rest score 0 (see leadOf).
-    const underTop = grouped ? scoresOf(kind.under, top) : null;
-    const subSub = grouped ? scoresOf(kind.sub, sub) : null;
-    const headerSub = grouped ? scoresOf(kind.headers, sub) : null;
-    const headerTop = scoresOf(kind.headers, grouped ? top : (sub ?? top));
-    const candidateFields = [...new Set([...(underTop?.keys() ?? []), ...(headerSub?.keys() ?? []), ...headerTop.keys()])].sort((a, b) => a - b);
-    for (const k of candidateFields) {
-      let score = 0;
-      if (grouped) {
-        if (kind.grouped[k]) {
-          const g = underTop?.get(k) ?? 0;
-          const s = subSub?.get(k) ?? 0;
-          if (g > 0 && s > 0) score = 200 + s;
-        } else {
-          score = headerSub?.get(k) ?? 0;
-          if (score === 0) score = (headerTop.get(k) ?? 0) / 4;
-        }
-      } else {
-        score = headerTop.get(k) ?? 0;
+    const top = cell.topLabel;
+    const sub = cell.subLabel;
+    const push = (index: number, score: number): void => {
+      candidates.push({ field: fields[index] as FieldSpec, index, col: cell.col, score, label: cell.raw });
+    };
+    // Only fields with an alias that can match are scored; the rest score 0 (see leadOf).
+    if (sub !== null && top !== '' && top !== sub) {
+      // A label under a group: a grouped field needs both; another field matches the label, else a quarter for the group.
+      const subSub = scoresOf(kind.sub, sub);
+      for (const [k] of scoresOf(kind.under, top)) {
+        const s = subSub.get(k) ?? 0;
+        if (kind.grouped[k] && s > 0) push(k, 200 + s);
       }
-      if (score > 0) candidates.push({ field: fields[k] as FieldSpec, col: cell.col, score, label: cell.raw });
+      const headerSub = scoresOf(kind.headers, sub);
+      for (const [k, s] of headerSub) if (!kind.grouped[k]) push(k, s);
+      for (const [k, s] of scoresOf(kind.headers, top)) if (!kind.grouped[k] && !headerSub.has(k)) push(k, s / 4);
+    } else {
+      for (const [k, s] of scoresOf(kind.headers, sub ?? top)) push(k, s);
     }
   }
-  candidates.sort((a, b) => b.score - a.score || a.col - b.col);
+  candidates.sort((a, b) => b.score - a.score || a.col - b.col || a.index - b.index);
   const usedCols = new Set<number>();
   const usedFields = new Set<string>();
   const out: Assignment[] = [];
