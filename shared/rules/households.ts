@@ -49,6 +49,13 @@ export interface HouseholdRecord {
 }
 
 const INDICATOR_IDS = INDICATORS.map((d) => d.id);
+
+/** How many bits are set. */
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
+}
 const CATEGORY_MARKS: readonly [HouseholdCategory, string][] = [
   ['poor', 'category.poor'],
   ['nearPoor', 'category.nearPoor'],
@@ -249,18 +256,20 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     const b2Score = readNumber(cells, F.b2Score);
 
     // Deprivations: the marks counted where the sheet has indicator columns, else the stated total.
-    let deprivations: readonly string[] | null = null;
+    // The indicators marked, as bits (bit k = indicatorRefs[k]); -1 when unknown. The list itself is made for records only.
+    let deprivationBits = -1;
     if (hasIndicators) {
       const bits = readMarks(cells, indicatorRefs);
-      if ((bits & UNREADABLE_MARK) === 0) deprivations = indicatorSets.of(bits);
+      if ((bits & UNREADABLE_MARK) === 0) deprivationBits = bits;
     }
     const stated = readNumber(cells, F.deprivationCount, 'integer');
     const statedUsable = stated !== null && Number.isInteger(stated) && stated >= 0;
     if (stated !== null && !statedUsable) cells.typeError(F.deprivationCount, 'integer');
-    if (deprivations !== null && statedUsable && stated !== deprivations.length) {
-      cells.issue('HH.DEPRIVATION_COUNT', F.deprivationCount, { expected: deprivations.length });
+    const marked = deprivationBits < 0 ? null : bitCount(deprivationBits);
+    if (marked !== null && statedUsable && stated !== marked) {
+      cells.issue('HH.DEPRIVATION_COUNT', F.deprivationCount, { expected: marked });
     }
-    let deprivationCount: number | null = deprivations?.length ?? (statedUsable ? stated : null);
+    let deprivationCount: number | null = marked ?? (statedUsable ? stated : null);
     if (b2Score !== null && deprivationCount !== null && b2Score !== deprivationCount * pack.b2PointsPerIndicator) {
       cells.issue('HH.B2_MISMATCH', F.b2Score, { expected: deprivationCount * pack.b2PointsPerIndicator });
     }
@@ -297,7 +306,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
 
     const meritFamily = readMark(cells, F.meritFamily) ?? false;
     const noWorkCapacity = readMark(cells, F.noWorkCapacity) ?? false;
-    const reasons = reasonSets.of(readMarks(cells, reasonRefs) & ~UNREADABLE_MARK);
+    const reasonBits = readMarks(cells, reasonRefs) & ~UNREADABLE_MARK;
 
     // HH.ESCAPED_WINDOW: newly escaped needs a year inside report year − 3 … report year.
     let escapedYear: number | null = null;
@@ -345,12 +354,12 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
       income,
       b1Score,
       b2Score,
-      deprivations,
+      deprivations: deprivationBits < 0 ? null : indicatorSets.of(deprivationBits),
       deprivationCount,
       meritFamily,
       noWorkCapacity,
       escapedYear,
-      reasons,
+      reasons: reasonSets.of(reasonBits),
     });
   }
 
