@@ -65,13 +65,32 @@ function indexAliases(spec: KindSpec, aliasesOf: (f: FieldSpec) => readonly stri
   return index;
 }
 
-const compiled: Compiled[] = KIND_LIST.map((spec) => ({
-  spec,
-  grouped: spec.fields.map((f) => (f.under ?? []).length > 0),
-  headers: indexAliases(spec, (f) => f.headers),
-  under: indexAliases(spec, (f) => f.under),
-  sub: indexAliases(spec, (f) => f.sub),
-}));
+const compiled: Compiled[] = KIND_LIST.map((spec) => {
+  const headers = indexAliases(spec, (f) => f.headers);
+  const under = indexAliases(spec, (f) => f.under);
+  const sub = indexAliases(spec, (f) => f.sub);
+  return { spec, grouped: spec.fields.map((f) => (f.under ?? []).length > 0), headers, under, sub };
+});
+
+/** Whether the label matches any alias of the kind (of a field, a group, or a label under a group). */
+function matchesAny(kind: Compiled, label: string | null): boolean {
+  if (label === null || label === '') return false;
+  const lead = leadOf(label);
+  for (const index of [kind.headers, kind.under, kind.sub]) {
+    for (const { alias } of index.get(lead) ?? []) if (labelScore(label, alias) > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Cells that match some alias of the kind. A row with fewer than MIN_FIELDS of them (a data row:
+ * names, IDs, marks) cannot be the kind's header: assign() could not give it enough fields.
+ */
+function mayMatch(kind: Compiled, cells: readonly HeaderCell[]): number {
+  let n = 0;
+  for (const cell of cells) if (matchesAny(kind, cell.topLabel) || matchesAny(kind, cell.subLabel)) n++;
+  return n;
+}
 
 /** Field index → the best labelScore of the label against that field's aliases in `index` (fields with none left out). */
 function scoresOf(index: AliasIndex, label: string | null): Map<number, number> {
@@ -236,7 +255,7 @@ function detectHeader(grid: Grid, masters: Masters, only?: SheetKind): HeaderCho
       const cells = headerCells(grid, masters, row, depth);
       if (cells.length < MIN_FIELDS) continue;
       for (const k of compiled) {
-        if (only && k.spec.kind !== only) continue;
+        if ((only && k.spec.kind !== only) || mayMatch(k, cells) < MIN_FIELDS) continue;
         const assigned = assign(k, cells);
         const score = kindScore(k.spec, assigned);
         if (score > 0 && (!chosen || score > chosen.score)) chosen = { compiled: k, row, depth, assigned, score };
