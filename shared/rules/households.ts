@@ -193,7 +193,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
       }
     }
     gender = readGender(cells, F.headGender) ?? gender;
-    const idNumber = checkIdNumber(cells, F.idNumber, birth?.year ?? null, gender);
+    const idNumber = checkIdNumber(cells, F.idNumber, birth?.year ?? null, gender, ids);
 
     const ethnicity = readText(cells, F.ethnicity);
     const village = readText(cells, F.village);
@@ -329,7 +329,6 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
       if (age < MIN_AGE || age > MAX_AGE) cells.issue('HH.AGE_RANGE', birthField, { params: { age, min: MIN_AGE, max: MAX_AGE } });
     }
 
-    if (idNumber !== null) ids.add(idNumber, row);
     if (householdCode !== null) {
       const key = foldName(householdCode);
       const first = seenCodes.get(key);

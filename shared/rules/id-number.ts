@@ -1,4 +1,4 @@
-import { isBlank } from '../grid/grid.ts';
+import { type CellValue, isBlank } from '../grid/grid.ts';
 import { PROVINCE_CODES } from '../standards/index.ts';
 import type { Field, RowCells } from './context.ts';
 import type { Gender } from './read-fields.ts';
@@ -34,15 +34,50 @@ function onlyDigits(s: string): boolean {
   return true;
 }
 
-const digitAt = (s: string, i: number): number => s.charCodeAt(i) - 48;
+/** The number the digits from..to of s spell (digits only). */
+function digitsValue(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
 
 /**
  * ID.FORMAT, ID.PROVINCE, ID.BIRTH_MISMATCH on one cell. Returns the ID as it should read (with a
- * leading 0 that Excel dropped restored) for duplicate checks, or null when blank or unusable.
+ * leading 0 that Excel dropped restored) for duplicate checks, or null when blank or unusable; with
+ * `ids`, also records that ID on this row for ID.DUPLICATE.
  */
-export function checkIdNumber(cells: RowCells, field: Field, birthYear: number | null, gender: Gender | null): string | null {
+export function checkIdNumber(
+  cells: RowCells,
+  field: Field,
+  birthYear: number | null,
+  gender: Gender | null,
+  ids?: IdOccurrences,
+): string | null {
   const v = cells.raw(field);
   if (v === undefined || isBlank(v)) return null;
+  // The usual cell, twelve digits as text: read once, its parts kept as numbers.
+  if (typeof v === 'string' && v.length === 12) {
+    let head = 0;
+    let tail = 0;
+    let i = 0;
+    for (; i < 12; i++) {
+      const d = v.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      if (i < 6) head = head * 10 + d;
+      else tail = tail * 10 + d;
+    }
+    if (i === 12) {
+      judgeTwelveDigits(cells, field, v, head, birthYear, gender);
+      ids?.addParts(12, head, tail, cells.row);
+      return v;
+    }
+  }
+  const id = checkIdNumberText(cells, field, v, birthYear, gender);
+  if (id !== null) ids?.add(id, cells.row);
+  return id;
+}
+
+function checkIdNumberText(cells: RowCells, field: Field, v: CellValue, birthYear: number | null, gender: Gender | null): string | null {
   let digits: string;
   let fromNumber = false;
   if (typeof v === 'number') {
@@ -73,18 +108,26 @@ export function checkIdNumber(cells: RowCells, field: Field, birthYear: number |
     cells.issue('ID.FORMAT', field, { params: { length: digits.length } });
     return null;
   }
-  if (PROVINCE_NUMBERS[digitAt(digits, 0) * 100 + digitAt(digits, 1) * 10 + digitAt(digits, 2)] !== 1) {
+  judgeTwelveDigits(cells, field, digits, digitsValue(digits, 0, 6), birthYear, gender);
+  return digits;
+}
+
+/**
+ * A 12-digit ID (Thông tư 07/2016/TT-BCA): its first three digits are a province, the fourth the
+ * century and gender, the fifth and sixth the year of birth — all in `head`, the first six digits.
+ */
+function judgeTwelveDigits(cells: RowCells, field: Field, digits: string, head: number, birthYear: number | null, gender: Gender | null): void {
+  if (PROVINCE_NUMBERS[Math.floor(head / 1000)] !== 1) {
     cells.issue('ID.PROVINCE', field, { params: { province: digits.slice(0, 3) } });
-    return digits;
+    return;
   }
-  const coded = CENTURY_DIGIT[digitAt(digits, 3)] as { century: number; gender: Gender };
-  const idYear = coded.century + digitAt(digits, 4) * 10 + digitAt(digits, 5);
+  const coded = CENTURY_DIGIT[Math.floor(head / 100) % 10] as { century: number; gender: Gender };
+  const idYear = coded.century + (head % 100);
   const yearOff = birthYear !== null && birthYear !== idYear;
   const genderOff = gender !== null && gender !== coded.gender;
   if (yearOff || genderOff) {
     cells.issue('ID.BIRTH_MISMATCH', field, { params: { idYear, idGender: coded.gender, birthYear, gender } });
   }
-  return digits;
 }
 
 /**
@@ -149,15 +192,16 @@ export class IdOccurrences {
 
   /** `id` (1 to 15 digits, as checkIdNumber returns them) seen on `row`. */
   add(id: string, row: number): void {
-    if (this.done) throw new Error('IdOccurrences: add() after repeats()');
     if (id.length === 0 || id.length > 15) throw new RangeError(`IdOccurrences: an ID of ${id.length} digits`);
-    if (this.count === this.capacity) this.grow();
     const cut = id.length > 6 ? id.length - 6 : 0;
-    let head = 0;
-    for (let i = 0; i < cut; i++) head = head * 10 + (id.charCodeAt(i) - 48);
-    let tail = 0;
-    for (let i = cut; i < id.length; i++) tail = tail * 10 + (id.charCodeAt(i) - 48);
-    this.lengths[this.count] = id.length;
+    this.addParts(id.length, digitsValue(id, 0, cut), digitsValue(id, cut, id.length), row);
+  }
+
+  /** An ID of `length` digits given as its digits before the last six (`head`) and its last six (`tail`). */
+  addParts(length: number, head: number, tail: number, row: number): void {
+    if (this.done) throw new Error('IdOccurrences: add() after repeats()');
+    if (this.count === this.capacity) this.grow();
+    this.lengths[this.count] = length;
     this.heads[this.count] = head;
     this.tails[this.count] = tail;
     this.rows[this.count] = row;

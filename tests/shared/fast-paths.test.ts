@@ -159,6 +159,28 @@ describe('header aliases looked up by their leading run', () => {
   });
 });
 
+describe('12-digit IDs read in one pass', () => {
+  it('give the issues the digits-as-written path gives, on random IDs', () => {
+    const rnd = prng(17);
+    const digits = (n: number): string => Array.from({ length: n }, () => String(Math.floor(rnd() * 10))).join('');
+    const ids = Array.from({ length: 600 }, (_, k) => {
+      const province = rnd() < 0.7 ? ['001', '038', '079', '096'][k % 4] : digits(3);
+      const id = `${province}${digits(9)}`;
+      // Some repeats, so ID.DUPLICATE is compared too.
+      return k > 10 && rnd() < 0.05 ? `${province}${id.slice(3)}` : id;
+    });
+    const rows = ids.map((id, k) => household(k % 40, { idNumber: id }));
+    const spaced = ids.map((id, k) => household(k % 40, { idNumber: `${id.slice(0, 3)} ${id.slice(3, 6)} ${id.slice(6)}` }));
+    const options = { plan: XUAN_HOA_2024, reportDate: '2024-12-31' } as const;
+    const plain = validateWorkbook([{ grid: householdSheet(rows) }], { ...options, keepRecords: true });
+    const written = validateWorkbook([{ grid: householdSheet(spaced) }], { ...options, keepRecords: true });
+    const shape = (r: typeof plain) => r.issues.map((i) => ({ code: i.code, row: i.row, params: i.params, expected: i.expected }));
+    expect(shape(plain)).toEqual(shape(written));
+    expect(plain.issues.length).toBeGreaterThan(100);
+    expect(plain.households.map((h) => h.idNumber)).toEqual(written.households.map((h) => h.idNumber));
+  });
+});
+
 describe('repeated IDs', () => {
   it('are found as a Map finds them, past the first capacity, with 9- and 12-digit IDs of the same digits apart', () => {
     const rnd = prng(3);
