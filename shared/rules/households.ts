@@ -183,8 +183,6 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     let gender: Gender | null = null;
     for (let k = 0; k < birthFields.length; k++) {
       const b = birthFields[k] as (typeof birthFields)[number];
-      if (cells.blank(b.ref)) continue;
-      birthField ??= b.ref;
       const value = readYearOrDate(cells, b.ref, 1900, env.reportYear);
       if (value && !birth) {
         birth = value;
