@@ -19,7 +19,7 @@ import { type PlantedIssue, generateHouseholds } from './generate.ts';
  */
 
 const SIZES = [10_000, 100_000] as const;
-const RUNS: Record<number, number> = { 10_000: 25, 100_000: 7 };
+const RUNS: Record<number, number> = { 10_000: 40, 100_000: 9 };
 const REPORT_DATE = '2024-12-05';
 const AIM_ROWS_PER_SEC = 200_000;
 const AIM_LOOP_RATIO = 10;
