@@ -72,24 +72,39 @@ const compiled: Compiled[] = KIND_LIST.map((spec) => {
   return { spec, grouped: spec.fields.map((f) => (f.under ?? []).length > 0), headers, under, sub };
 });
 
-/** Whether the label matches any alias of the kind (of a field, a group, or a label under a group). */
-function matchesAny(kind: Compiled, label: string | null): boolean {
-  if (label === null || label === '') return false;
-  const lead = leadOf(label);
-  for (const index of [kind.headers, kind.under, kind.sub]) {
-    for (const { alias } of index.get(lead) ?? []) if (labelScore(label, alias) > 0) return true;
+/** Every alias of every kind (of a field, a group, or a label under a group), by its leading run. */
+const ANY_ALIAS: ReadonlyMap<string, readonly string[]> = (() => {
+  const all = new Map<string, string[]>();
+  for (const kind of compiled) {
+    for (const index of [kind.headers, kind.under, kind.sub]) {
+      for (const [lead, list] of index) {
+        let aliases = all.get(lead);
+        if (!aliases) all.set(lead, (aliases = []));
+        for (const { alias } of list) if (!aliases.includes(alias)) aliases.push(alias);
+      }
+    }
   }
+  return all;
+})();
+
+function matchesAnyAlias(label: string | null): boolean {
+  if (label === null || label === '') return false;
+  for (const alias of ANY_ALIAS.get(leadOf(label)) ?? []) if (labelScore(label, alias) > 0) return true;
   return false;
 }
 
 /**
- * Cells that match some alias of the kind. A row with fewer than MIN_FIELDS of them (a data row:
- * names, IDs, marks) cannot be the kind's header: assign() could not give it enough fields.
+ * Whether the header cells could be some kind's header: assign() gives a field only to a cell whose
+ * label matches an alias, so a row with fewer than MIN_FIELDS such cells (a data row: names, IDs,
+ * marks) cannot be one, and is not scored kind by kind.
  */
-function mayMatch(kind: Compiled, cells: readonly HeaderCell[]): number {
+function mayBeHeader(cells: readonly HeaderCell[]): boolean {
   let n = 0;
-  for (const cell of cells) if (matchesAny(kind, cell.topLabel) || matchesAny(kind, cell.subLabel)) n++;
-  return n;
+  for (const cell of cells) {
+    if (matchesAnyAlias(cell.topLabel) || matchesAnyAlias(cell.subLabel)) n++;
+    if (n >= MIN_FIELDS) return true;
+  }
+  return false;
 }
 
 /** Field index → the best labelScore of the label against that field's aliases in `index` (fields with none left out). */
@@ -253,9 +268,9 @@ function detectHeader(grid: Grid, masters: Masters, only?: SheetKind): HeaderCho
     const depths = couldBeSubHeader(grid, row) ? [1, 2] : [1];
     for (const depth of depths) {
       const cells = headerCells(grid, masters, row, depth);
-      if (cells.length < MIN_FIELDS) continue;
+      if (cells.length < MIN_FIELDS || !mayBeHeader(cells)) continue;
       for (const k of compiled) {
-        if ((only && k.spec.kind !== only) || mayMatch(k, cells) < MIN_FIELDS) continue;
+        if (only && k.spec.kind !== only) continue;
         const assigned = assign(k, cells);
         const score = kindScore(k.spec, assigned);
         if (score > 0 && (!chosen || score > chosen.score)) chosen = { compiled: k, row, depth, assigned, score };
