@@ -98,6 +98,20 @@ function matchesAnyAlias(label: string | null): boolean {
  * label matches an alias, so a row with fewer than MIN_FIELDS such cells (a data row: names, IDs,
  * marks) cannot be one, and is not scored kind by kind.
  */
+/** mayBeHeader for the one-row header at `row` (the cells headerCells would give, read in place). */
+function rowMayBeHeader(grid: Grid, masters: Masters, row: number): boolean {
+  const cells = grid.rows[row - 1] ?? [];
+  let n = 0;
+  for (let col = 1; col <= cells.length; col++) {
+    const m = masters.get(row * 16384 + col);
+    const v = m ? cellAt(grid, m.row, m.col) : cells[col - 1];
+    if (v === null || v === undefined) continue;
+    if (matchesAnyAlias(normalizeLabel(typeof v === 'string' ? v : cellText(v)))) n++;
+    if (n >= MIN_FIELDS) return true;
+  }
+  return false;
+}
+
 function mayBeHeader(cells: readonly HeaderCell[]): boolean {
   let n = 0;
   for (const cell of cells) {
@@ -265,8 +279,10 @@ function detectHeader(grid: Grid, masters: Masters, only?: SheetKind): HeaderCho
   const last = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
   for (let row = 1; row <= last; row++) {
     if ((grid.rows[row - 1] ?? []).every((v) => typeof v !== 'string' || v.trim() === '')) continue;
-    const depths = couldBeSubHeader(grid, row) ? [1, 2] : [1];
-    for (const depth of depths) {
+    const twoRows = couldBeSubHeader(grid, row);
+    // A one-row candidate is ruled out from its cells alone, before any header cell is built.
+    if (!twoRows && !rowMayBeHeader(grid, masters, row)) continue;
+    for (const depth of twoRows ? [1, 2] : [1]) {
       const cells = headerCells(grid, masters, row, depth);
       if (cells.length < MIN_FIELDS || !mayBeHeader(cells)) continue;
       for (const k of compiled) {
@@ -292,8 +308,10 @@ function numberingText(v: string): boolean {
 /** The row "(1) (2) (3) …" under a header: distinct small numbers forming one run, in any order. */
 function isNumberingRow(cells: readonly CellValue[]): boolean {
   // First a look without allocating: data rows fail here, on the name or the ID.
+  // Indexed loops: this runs on every row of a sheet, and an iterator would be an allocation per row.
   let count = 0;
-  for (const v of cells) {
+  for (let k = 0; k < cells.length; k++) {
+    const v = cells[k];
     if (isBlank(v)) continue;
     const numbering = typeof v === 'number' ? Number.isInteger(v) && v >= 0 && v <= 999 : typeof v === 'string' && numberingText(v);
     if (!numbering) return false;
