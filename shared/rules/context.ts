@@ -128,8 +128,8 @@ export class RowCells {
   private cells: readonly CellValue[] = NO_CELLS;
   public row = 0;
   /**
-   * Per column, the last text found plain (not legacy-encoded) where the sheet has no unusual fonts:
-   * a column repeats its village or its ethnicity row after row.
+   * Per column, the last text found plain (not legacy-encoded) whatever the cell's font: a column
+   * repeats its village, ethnicity or category row after row.
    */
   private readonly lastPlain: (string | null)[];
 
@@ -200,8 +200,10 @@ export class RowCells {
           this.report.add({ code: 'CELL.LEGACY_ENCODING', row: this.row, column: c, field: f.name, value: v, params: { encoding, font } });
           return undefined;
         }
-        if (this.fonts === null) this.lastPlain[c] = v;
+        // Plain in this cell's font: the same text in another cell may have another font.
+        if (this.fonts !== null) return v;
       }
+      this.lastPlain[c] = v;
     } else if (isCellError(v)) {
       this.report.add({ code: 'CELL.FORMULA_ERROR', row: this.row, column: c, field: f.name, value: v.error });
       return undefined;
