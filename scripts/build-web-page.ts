@@ -6,7 +6,8 @@ import { type BuildOptions, build } from 'esbuild';
 /**
  * One static page of web/ (upload, district) into dist/public/NAME/: index.html with the parts
  * both pages share put in from web/common (`<!-- gnbv:include sign-in.html -->`), NAME.css with the
- * common base.css it imports inlined, and NAME.js, one esbuild bundle of main.ts. The Worker serves
+ * common base.css it imports inlined, and NAME.js, the esbuild bundle of main.ts, with chunks/ for
+ * the code it imports only when needed (the upload page's .xlsx reader). The Worker serves
  * dist/public, so the page is at /NAME/ on the API's own origin.
  */
 
@@ -36,8 +37,11 @@ export async function buildWebPage(page: WebPage): Promise<{ outDir: string }> {
   const shared: BuildOptions = { bundle: true, minify: true, logLevel: 'warning', target: [...page.target] };
   await build({
     ...shared,
-    entryPoints: [join(source, 'main.ts')],
-    outfile: join(out, `${page.name}.js`),
+    // NAME.js, and a chunk per part the page loads later (the upload page's .xlsx reader).
+    entryPoints: { [page.name]: join(source, 'main.ts') },
+    outdir: out,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
     platform: 'browser',
     sourcemap: true,

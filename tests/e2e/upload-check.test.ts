@@ -294,6 +294,34 @@ describe('the page at work', () => {
     await screenshot(page, 'upload-06-english');
   });
 
+  it('opens without the .xlsx reader; a reader that cannot be fetched is said on the file, and the next file fetches it', async () => {
+    const { page } = await chrome.newPage();
+    const fetched: string[] = [];
+    let reachable = false;
+    // The reader's own module (read-xlsx-HASH.js) is what the page imports when it needs it.
+    const reader = /\/upload\/chunks\/read-xlsx-[\w-]+\.js$/;
+    page.on('request', (r) => {
+      if (reader.test(new URL(r.url()).pathname)) fetched.push(new URL(r.url()).pathname);
+    });
+    await page.route(reader, (route) => (reachable ? route.continue() : route.abort('internetdisconnected')));
+    await page.goto(`${worker.url}/upload/`);
+    await page.locator('#token').waitFor({ state: 'visible' });
+    expect(fetched).toEqual([]); // the page opens without the reader
+    await signIn(page, worker.url, DEMO_TOKENS.commune); // then asks for the reader, which does not come
+    await choosePeriod(page, '2024-Y', '2024-12-05');
+    const file = join(SAMPLES_DIR, 'workbook-xuan-hoa-2024-errors.xlsx');
+    await dropAndCheck(page, file);
+    expect(await page.locator('#file-error').textContent()).toBe(
+      'Tệp «workbook-xuan-hoa-2024-errors.xlsx» chưa đọc được vì không tải được phần đọc tệp Excel. Hãy kiểm tra kết nối mạng rồi chọn lại tệp. / could not be read: the part of the page that reads Excel files did not load. Check the connection and choose the file again.',
+    );
+    expect(fetched.length).toBeGreaterThan(0);
+    reachable = true;
+    await dropAndCheck(page, file);
+    await page.locator('#summary').waitFor({ state: 'visible' });
+    expect(await page.locator('#file-error').isHidden()).toBe(true);
+    expect((await shownIssues(page)).length).toBeGreaterThan(0);
+  });
+
   it('takes the period from the file title when the officer has not chosen one', async () => {
     const { page } = await chrome.newPage();
     await signIn(page, worker.url, DEMO_TOKENS.commune);

@@ -13,7 +13,7 @@ import { tokenStore } from '../common/token-store.ts';
 import { type SubmitProgress, type SubmitStep, fetchMe, fetchPlan, submitReport } from './api-client.ts';
 import { issueCounts, issueTable } from './issue-table.ts';
 import { markedCopy, markedFileName } from './mark-copy.ts';
-import { type FileRead, readDroppedFile } from './read-file.ts';
+import { type FileRead, prefetchXlsxReader, readDroppedFile } from './read-file.ts';
 import { type UiKey, periodName, t } from './strings.ts';
 
 /**
@@ -637,6 +637,8 @@ async function signIn(token: string, remember: boolean, quiet: boolean): Promise
   store.save(token, remember);
   render();
   if (!quiet) el.fileInput.focus();
+  // A commune officer's next step is a file: fetch the .xlsx reader now, behind the page.
+  prefetchXlsxReader();
   await ensureDefaultPlan();
 }
 

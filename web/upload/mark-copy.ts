@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { MARK_FILL, markNoteText, markTargets } from '../../addin/marks/mark-plan.ts';
 import type { Issue } from '../../shared/issues.ts';
 
@@ -9,7 +9,9 @@ import type { Issue } from '../../shared/issues.ts';
  * note change; the officer's file itself is never touched (the browser cannot write it anyway).
  */
 export async function markedCopy(original: Uint8Array, issues: readonly Issue[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is fetched with the first file read (read-file.ts); here it is already there.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   await wb.xlsx.load(original as unknown as ArrayBuffer);
   for (const target of markTargets(issues)) {
     const ws = wb.getWorksheet(target.sheet);

@@ -153,13 +153,16 @@ export function t(key: UiKey, lang: Lang): string {
  * Why a file cannot be read: the CLI's wording (cli/read-file.ts), Vietnamese then English, so
  * the command line and the page say the same thing. The page puts "Tệp «name»" in front.
  */
-export const UNREADABLE: Record<UnreadableReason | 'other-format', string> = {
+export const UNREADABLE: Record<UnreadableReason | 'other-format' | 'reader-not-loaded', string> = {
   'legacy-xls': 'là tệp Excel 97-2003 (.xls). Hãy mở bằng Excel và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx). / This is a legacy .xls file: save it as .xlsx.',
   encrypted: 'được đặt mật khẩu. Hãy gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi thử lại. / The workbook is password-protected: remove the password first.',
   'not-xlsx': 'không phải tệp Excel .xlsx. / This is not an .xlsx file.',
   damaged: 'bị hỏng hoặc không đọc được. Hãy mở bằng Excel và lưu lại thành .xlsx. / The file is damaged: open it in Excel and save it again.',
   empty: 'rỗng (0 byte). / The file is empty.',
-  // The page's own addition: LibreOffice's .ods, WPS's .et, .csv and other formats saved by mistake.
+  // The page's own additions. The reader is fetched with the first file: the line may have dropped.
+  'reader-not-loaded':
+    'chưa đọc được vì không tải được phần đọc tệp Excel. Hãy kiểm tra kết nối mạng rồi chọn lại tệp. / could not be read: the part of the page that reads Excel files did not load. Check the connection and choose the file again.',
+  // LibreOffice's .ods, WPS's .et, .csv and other formats saved by mistake.
   'other-format':
     'không phải tệp Excel .xlsx. Hãy mở bằng Excel, WPS hoặc LibreOffice và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx). / This is not an .xlsx file: save it as an Excel workbook (.xlsx).',
 };
