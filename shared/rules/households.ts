@@ -174,7 +174,8 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     cells.at(row);
     cells.requireFilled(required);
 
-    const householdCode = readText(cells, F.householdCode);
+    // A column the sheet does not have is not read at all (`F.x.col > 0`): no call per row for it.
+    const householdCode = F.householdCode.col > 0 ? readText(cells, F.householdCode) : null;
     const headName = readText(cells, F.headName);
 
     // Birth year: one column, or the classic pair "Năm sinh → Nam / Nữ" (the year under the gender).
@@ -190,10 +191,10 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
         if (b.gender) gender = b.gender;
       }
     }
-    gender = readGender(cells, F.headGender) ?? gender;
+    if (F.headGender.col > 0) gender = readGender(cells, F.headGender) ?? gender;
     const idNumber = checkIdNumber(cells, F.idNumber, birth?.year ?? null, gender, ids);
 
-    const ethnicity = readText(cells, F.ethnicity);
+    const ethnicity = F.ethnicity.col > 0 ? readText(cells, F.ethnicity) : null;
     const village = readText(cells, F.village);
     let planVillage: string | null = null;
     if (village !== null) {
@@ -245,13 +246,13 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
         else cells.issue('HH.CATEGORY_UNKNOWN', F.category);
       }
     }
-    const beginningText = readText(cells, F.beginningCategory);
+    const beginningText = F.beginningCategory.col > 0 ? readText(cells, F.beginningCategory) : null;
     const beginningCategory = beginningText === null ? null : categoryOf(beginningText);
 
-    const income = readMoney(cells, F.income, incomeUnit);
+    const income = F.income.col > 0 ? readMoney(cells, F.income, incomeUnit) : null;
     if (income !== null && income < 0) cells.typeError(F.income, 'money');
-    const b1Score = readNumber(cells, F.b1Score);
-    const b2Score = readNumber(cells, F.b2Score);
+    const b1Score = F.b1Score.col > 0 ? readNumber(cells, F.b1Score) : null;
+    const b2Score = F.b2Score.col > 0 ? readNumber(cells, F.b2Score) : null;
 
     // Deprivations: the marks counted where the sheet has indicator columns, else the stated total.
     // The indicators marked, as bits (bit k = indicatorRefs[k]); -1 when unknown. The list itself is made for records only.
@@ -260,7 +261,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
       const bits = readMarks(cells, indicatorRefs);
       if ((bits & UNREADABLE_MARK) === 0) deprivationBits = bits;
     }
-    const stated = readNumber(cells, F.deprivationCount, 'integer');
+    const stated = F.deprivationCount.col > 0 ? readNumber(cells, F.deprivationCount, 'integer') : null;
     const statedUsable = stated !== null && Number.isInteger(stated) && stated >= 0;
     if (stated !== null && !statedUsable) cells.typeError(F.deprivationCount, 'integer');
     const marked = deprivationBits < 0 ? null : bitCount(deprivationBits);
@@ -302,9 +303,9 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
       }
     }
 
-    const meritFamily = readMark(cells, F.meritFamily) ?? false;
-    const noWorkCapacity = readMark(cells, F.noWorkCapacity) ?? false;
-    const reasonBits = readMarks(cells, reasonRefs) & ~UNREADABLE_MARK;
+    const meritFamily = F.meritFamily.col > 0 && readMark(cells, F.meritFamily) === true;
+    const noWorkCapacity = F.noWorkCapacity.col > 0 && readMark(cells, F.noWorkCapacity) === true;
+    const reasonBits = reasonRefs.length > 0 ? readMarks(cells, reasonRefs) & ~UNREADABLE_MARK : 0;
 
     // HH.ESCAPED_WINDOW: newly escaped needs a year inside report year − 3 … report year.
     let escapedYear: number | null = null;
