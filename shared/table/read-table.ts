@@ -121,13 +121,25 @@ function mayBeHeader(cells: readonly HeaderCell[]): boolean {
   return false;
 }
 
+const NO_SCORES: ReadonlyMap<number, number> = new Map();
+/** Per alias index, the scores of the labels seen: a header's labels come back sheet after sheet. */
+const scoreMemo = new WeakMap<AliasIndex, Map<string, ReadonlyMap<number, number>>>();
+
 /** Field index → the best labelScore of the label against that field's aliases in `index` (fields with none left out). */
-function scoresOf(index: AliasIndex, label: string | null): Map<number, number> {
-  const scores = new Map<number, number>();
-  if (label === null || label === '') return scores;
-  for (const { field, alias } of index.get(leadOf(label)) ?? []) {
-    const s = labelScore(label, alias);
-    if (s > (scores.get(field) ?? 0)) scores.set(field, s);
+function scoresOf(index: AliasIndex, label: string | null): ReadonlyMap<number, number> {
+  if (label === null || label === '') return NO_SCORES;
+  let memo = scoreMemo.get(index);
+  if (!memo) scoreMemo.set(index, (memo = new Map()));
+  let scores = memo.get(label);
+  if (scores === undefined) {
+    const found = new Map<number, number>();
+    for (const { field, alias } of index.get(leadOf(label)) ?? []) {
+      const s = labelScore(label, alias);
+      if (s > (found.get(field) ?? 0)) found.set(field, s);
+    }
+    scores = found.size === 0 ? NO_SCORES : found;
+    if (memo.size >= 5_000) memo.clear();
+    memo.set(label, scores);
   }
   return scores;
 }
