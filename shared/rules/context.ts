@@ -227,10 +227,20 @@ export class RowCells {
     return c === 0 || isBlank(this.cells[c - 1]);
   }
 
-  issue(code: IssueCode, field: Field, extra: Partial<IssueInput> = {}): void {
+  issue(code: IssueCode, field: Field, extra: Partial<Pick<IssueInput, 'value' | 'expected' | 'params' | 'severity'>> = {}): void {
     const f = this.ref(field);
     const v = f.col === 0 ? undefined : this.cells[f.col - 1];
-    this.report.add({ code, row: this.row, column: f.col || null, field: f.name, value: issueValue(v), ...extra });
+    // One shape for every issue (no spread): the engine adds thousands on a large list.
+    this.report.add({
+      code,
+      row: this.row,
+      column: f.col || null,
+      field: f.name,
+      value: extra.value !== undefined ? extra.value : issueValue(v),
+      expected: extra.expected,
+      params: extra.params,
+      severity: extra.severity,
+    });
   }
 
   required(field: Field): void {
