@@ -74,6 +74,7 @@ describe('signing in', () => {
 
     // Kept for this browser session only (not ticked "Ghi nhớ"), and a reload stays signed in.
     expect(await page.evaluate(() => [sessionStorage.getItem('gnbv.upload.token'), localStorage.getItem('gnbv.upload.token')])).toEqual([DEMO_TOKENS.commune, null]);
+    await page.waitForLoadState('networkidle'); // the .xlsx reader fetched after sign-in has arrived
     await page.reload();
     await page.locator('#workspace').waitFor({ state: 'visible' });
 
@@ -128,6 +129,8 @@ describe('when the server does not answer', () => {
     await page.keyboard.press('Enter');
     await page.locator('#workspace').waitFor({ state: 'visible' });
     await page.waitForFunction(() => /Kế hoạch năm 2024/.test(document.querySelector('#plan-status')?.textContent ?? ''));
+    // The .xlsx reader the page fetches after sign-in has arrived (a reload would abort it).
+    await page.waitForLoadState('networkidle');
 
     // Reopened on another day: /api/me, then the plan, get no answer (held, as wrangler dev once held one).
     const held: Route[] = [];
