@@ -1,19 +1,14 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type WebPage, buildWebPage, runBuild } from './build-web-page.ts';
+import { runBuild } from './build-web-page.ts';
 
 /**
  * `npm run build:district`: the district page (web/district) into dist/public/district/, the
  * bundle with the shared schemas and the issue messages (scripts/build-web-page.ts).
  */
-const DISTRICT: WebPage = {
-  name: 'district',
-  // <dialog>, ReadableStream readers and Intl: Chrome/Edge 92+, Firefox 98+, Safari 15.4+.
-  target: ['es2020', 'chrome92', 'edge92', 'firefox98', 'safari15.4'],
-};
-
-export function buildDistrict(options: { outDir?: string } = {}): Promise<{ outDir: string }> {
-  return buildWebPage({ ...DISTRICT, ...options });
-}
-
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await runBuild(DISTRICT);
+await runBuild(
+  {
+    name: 'district',
+    // <dialog>, ReadableStream readers and Intl: Chrome/Edge 92+, Firefox 98+, Safari 15.4+.
+    target: ['es2020', 'chrome92', 'edge92', 'firefox98', 'safari15.4'],
+  },
+  import.meta.url,
+);

@@ -52,8 +52,12 @@ export async function buildWebPage(page: WebPage): Promise<{ outDir: string }> {
   return { outDir: out };
 }
 
-/** The build scripts' command line: builds the page, says where, exits 1 on failure. */
-export async function runBuild(page: WebPage): Promise<void> {
+/**
+ * The build scripts' command line: when `moduleUrl` (the script's import.meta.url) is the process's
+ * entry, builds the page, says where, exits 1 on failure.
+ */
+export async function runBuild(page: WebPage, moduleUrl: string): Promise<void> {
+  if (process.argv[1] === undefined || fileURLToPath(moduleUrl) !== resolve(process.argv[1])) return;
   try {
     const { outDir } = await buildWebPage(page);
     console.log(`${page.name} page built into ${outDir}`);

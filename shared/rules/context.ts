@@ -211,11 +211,6 @@ export class RowCells {
     return v;
   }
 
-  /** The cell as it is, for a field already resolved (undefined when the column is absent). */
-  cell(f: FieldRef): CellValue | undefined {
-    return f.col === 0 ? undefined : this.cells[f.col - 1];
-  }
-
   /** The cell already has an issue. */
   flagged(field: Field): boolean {
     const c = this.ref(field).col;

@@ -84,7 +84,7 @@ export function readMarks(cells: RowCells, fields: readonly FieldRef[]): number 
   let bits = 0;
   for (let k = 0; k < fields.length; k++) {
     const f = fields[k] as FieldRef;
-    const v = cells.cell(f);
+    const v = cells.value(f);
     if (v === null || v === undefined) continue;
     const m = v === 'x' && !cells.flagged(f) ? true : readMark(cells, f);
     if (m === null) bits |= UNREADABLE_MARK;
