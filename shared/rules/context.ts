@@ -105,6 +105,11 @@ export class SheetReport {
   isFlagged(row: number, column: number): boolean {
     return row <= this.lastFlaggedRow && this.flagged.has(row * 16384 + column);
   }
+
+  /** Some cell of `row` may have an issue already (false for most rows: rules walk rows in order). */
+  mayHaveFlagged(row: number): boolean {
+    return row <= this.lastFlaggedRow;
+  }
 }
 
 /** A field resolved to its column once per sheet: `col` is 1-based, 0 when the sheet has no such column. */
@@ -119,6 +124,18 @@ export type Field = string | FieldRef;
 const NO_CELLS: readonly CellValue[] = [];
 
 /**
+ * Reads one cell in eight of a row as the row begins, so that the processor fetches the whole row
+ * from memory at once (eight cells fill a 64-byte line) instead of waiting at the first read of each
+ * line in turn while the rules work along the row: about a tenth of a 10,000-row check (npm run
+ * bench). The count itself is not used.
+ */
+function fetchRow(cells: readonly CellValue[]): number {
+  let nulls = 0;
+  for (let i = 7; i < cells.length; i += 8) if (cells[i] === null) nulls++;
+  return nulls;
+}
+
+/**
  * Reads one field of one row: formula errors and legacy-encoded text are reported here, once, and
  * the cell then counts as unusable for the rules that need its value.
  */
@@ -126,6 +143,8 @@ export class RowCells {
   private readonly fonts: Record<string, string> | null;
   private readonly refs = new Map<string, FieldRef>();
   private cells: readonly CellValue[] = NO_CELLS;
+  /** fetchRow's answer, kept so that its reads are made. */
+  private fetched = 0;
   public row = 0;
   /**
    * Per column, the last text found plain (not legacy-encoded) whatever the cell's font: a column
@@ -147,7 +166,9 @@ export class RowCells {
   /** Move to another row of the same table (one reader per sheet, not one per row). */
   at(row: number): this {
     this.row = row;
-    this.cells = this.table.grid.rows[row - 1] ?? NO_CELLS;
+    const cells = this.table.grid.rows[row - 1] ?? NO_CELLS;
+    this.cells = cells;
+    this.fetched = fetchRow(cells);
     return this;
   }
 
@@ -168,6 +189,16 @@ export class RowCells {
 
   has(field: Field): boolean {
     return this.ref(field).col > 0;
+  }
+
+  /** This row's cells as they are, for a rule that reads many columns in one loop (readMarks). */
+  get values(): readonly CellValue[] {
+    return this.cells;
+  }
+
+  /** Some cell of this row may have an issue already: a rule reading `values` directly checks this. */
+  mayHaveFlagged(): boolean {
+    return this.report.mayHaveFlagged(this.row);
   }
 
   /** The cell as it is, or undefined when the column is absent. */

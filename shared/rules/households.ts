@@ -10,6 +10,7 @@ import {
   type Gender,
   readGender,
   readMark,
+  MarkColumns,
   readMarks,
   readMoney,
   readNumber,
@@ -149,9 +150,9 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     escapedYear: cells.ref('escapedYear'),
   };
   const birthFields = BIRTH_FIELDS.map(([field, gender]) => ({ ref: cells.ref(field), gender })).filter((b) => b.ref.col > 0);
-  const indicatorRefs = INDICATOR_IDS.map((id) => cells.ref(id)).filter((r) => r.col > 0);
-  const hasIndicators = indicatorRefs.length > 0;
-  const indicatorSets = MarkSets.for(indicatorRefs.map((r) => r.name));
+  const indicators = new MarkColumns(INDICATOR_IDS.map((id) => cells.ref(id)).filter((r) => r.col > 0));
+  const hasIndicators = indicators.fields.length > 0;
+  const indicatorSets = MarkSets.for(indicators.fields.map((r) => r.name));
   const markColumns = CATEGORY_MARKS.map(([c, f]) => ({ category: c, ref: cells.ref(f) })).filter((m) => m.ref.col > 0);
   const categoryByMarks = !cells.has(F.category) && markColumns.length > 0;
   const required: FieldRef[] = table.spec.required
@@ -159,7 +160,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     .map((field) => cells.ref(field))
     .filter((r) => r.col > 0);
   const incomeUnit = table.units.get('income') ?? 1;
-  const reasonRefs = POVERTY_REASONS.map((r) => cells.ref(`reasons.${r.id}`)).filter((r) => r.col > 0);
+  const reasons = new MarkColumns(POVERTY_REASONS.map((r) => cells.ref(`reasons.${r.id}`)).filter((r) => r.col > 0));
   const reasonSets = MarkSets.for(POVERTY_REASONS.filter((r) => cells.has(`reasons.${r.id}`)).map((r) => r.id));
   const escapeWindowYears = Math.floor(pack.newlyEscapedMonths / 12);
   const ids = new IdOccurrences(table.rows.length);
@@ -255,10 +256,10 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     const b2Score = F.b2Score.col > 0 ? readNumber(cells, F.b2Score) : null;
 
     // Deprivations: the marks counted where the sheet has indicator columns, else the stated total.
-    // The indicators marked, as bits (bit k = indicatorRefs[k]); -1 when unknown. The list itself is made for records only.
+    // The indicators marked, as bits (bit k = indicators.fields[k]); -1 when unknown. The list itself is made for records only.
     let deprivationBits = -1;
     if (hasIndicators) {
-      const bits = readMarks(cells, indicatorRefs);
+      const bits = readMarks(cells, indicators);
       if ((bits & UNREADABLE_MARK) === 0) deprivationBits = bits;
     }
     const stated = F.deprivationCount.col > 0 ? readNumber(cells, F.deprivationCount, 'integer') : null;
@@ -305,7 +306,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
 
     const meritFamily = F.meritFamily.col > 0 && readMark(cells, F.meritFamily) === true;
     const noWorkCapacity = F.noWorkCapacity.col > 0 && readMark(cells, F.noWorkCapacity) === true;
-    const reasonBits = reasonRefs.length > 0 ? readMarks(cells, reasonRefs) & ~UNREADABLE_MARK : 0;
+    const reasonBits = reasons.fields.length > 0 ? readMarks(cells, reasons) & ~UNREADABLE_MARK : 0;
 
     // HH.ESCAPED_WINDOW: newly escaped needs a year inside report year − 3 … report year.
     let escapedYear: number | null = null;

@@ -75,12 +75,40 @@ export function readMark(cells: RowCells, field: Field): boolean | null {
 /** In readMarks' answer: one of the cells is not a mark (each such cell has its CELL.TYPE). */
 export const UNREADABLE_MARK = 1 << 16;
 
+/** A sheet's columns of one group of marks (the twelve indicators, the poverty reasons), resolved once. */
+export class MarkColumns {
+  /** Each field's place in a row's cells (0-based). */
+  readonly places: Int32Array;
+
+  constructor(readonly fields: readonly FieldRef[]) {
+    if (fields.length > 16) throw new RangeError(`MarkColumns: ${fields.length} columns, at most 16`);
+    if (fields.some((f) => f.col < 1)) throw new RangeError('MarkColumns: a column the sheet does not have');
+    this.places = Int32Array.from(fields, (f) => f.col - 1);
+  }
+}
+
 /**
- * A row's marks over `fields` (at most 16) as bits, bit k for fields[k]: one call for the twelve
- * indicator columns, most of them empty or x. Every cell is read, so every bad one is reported;
- * UNREADABLE_MARK is set when any was.
+ * A row's marks as bits, bit k for `marks.fields[k]`: one call for the twelve indicator columns.
+ * Every cell is read, so every bad one is reported; UNREADABLE_MARK is set when any was.
+ *
+ * Most such cells are empty or "x", so the row's cells are looked at directly first; any other
+ * value (X, ✓, 1, text, an error), or a row with an issue already, takes the careful reading.
  */
-export function readMarks(cells: RowCells, fields: readonly FieldRef[]): number {
+export function readMarks(cells: RowCells, marks: MarkColumns): number {
+  const values = cells.values;
+  const places = marks.places;
+  let bits = 0;
+  let other = false;
+  for (let k = 0; k < places.length; k++) {
+    const v = values[places[k] as number];
+    if (v === null || v === undefined) continue;
+    if (v === 'x') bits |= 1 << k;
+    else other = true;
+  }
+  return other || cells.mayHaveFlagged() ? readEachMark(cells, marks.fields) : bits;
+}
+
+function readEachMark(cells: RowCells, fields: readonly FieldRef[]): number {
   let bits = 0;
   for (let k = 0; k < fields.length; k++) {
     const f = fields[k] as FieldRef;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../shared/grid/grid.ts';
 import { isBlank } from '../../shared/grid/grid.ts';
-import { numberTextTheLongWay, parseNumber, parseYearOrDate } from '../../shared/grid/values.ts';
+import { numberTextTheLongWay, parseMark, parseNumber, parseYearOrDate } from '../../shared/grid/values.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
 import { mayBeLegacy } from '../../shared/rules/context.ts';
 import { IdOccurrences } from '../../shared/rules/id-number.ts';
@@ -9,7 +9,7 @@ import { KIND_LIST } from '../../shared/kinds/index.ts';
 import { labelScore, leadOf, normalizeLabel } from '../../shared/table/labels.ts';
 import { detectLegacyEncoding } from '../../shared/text/legacy-encoding.ts';
 import { validateWorkbook } from '../../shared/validate.ts';
-import { household, householdSheet } from './grid-builder.ts';
+import { HOUSEHOLD_FIELDS, household, householdSheet } from './grid-builder.ts';
 import { prng } from '../../bench/prng.ts';
 
 /**
@@ -207,6 +207,53 @@ describe('repeated IDs', () => {
       { row: 9, firstRow: 5 },
     ]);
     expect(new IdOccurrences().repeats()).toEqual([]);
+  });
+});
+
+describe('indicator marks read straight from the row', () => {
+  it('give, row by row, what reading each cell gives: the marks, and CELL.TYPE on each cell that is not one', () => {
+    const rnd = prng(23);
+    const ids = Array.from({ length: 12 }, (_, i) => `D${String(i + 1).padStart(2, '0')}`);
+    const fields = [...HOUSEHOLD_FIELDS, ...ids];
+    const firstMark = HOUSEHOLD_FIELDS.length; // 0-based column of D01
+    // Mostly empty or x, as lists are; the rest is what the careful reading is there for.
+    const pool: CellValue[] = [null, null, null, null, 'x', 'x', 'x', 'X', '✓', 1, 0, 'có', ' ', 'y', '?', ''];
+    const rows = Array.from({ length: 400 }, (_, k) =>
+      household(k % 40, {
+        // A row with an issue already (a required cell left empty) takes the careful reading too.
+        ...(rnd() < 0.1 ? { headName: null } : {}),
+        ...Object.fromEntries(ids.map((id) => [id, rnd() < 0.7 ? null : (pool[Math.floor(rnd() * pool.length)] ?? null)])),
+      }),
+    );
+    const grid = householdSheet(rows, { fields });
+    // Some rows end early: their last indicator cells are not there at all.
+    const dataStart = grid.rows.length - rows.length;
+    for (let k = 0; k < rows.length; k += 9) {
+      const row = grid.rows[dataStart + k] as CellValue[];
+      grid.rows[dataStart + k] = row.slice(0, firstMark + (k % 12));
+    }
+
+    const result = validateWorkbook([{ grid }], { plan: XUAN_HOA_2024, reportDate: '2024-12-31', keepRecords: true });
+    const expectedTypes: string[] = [];
+    const expectedMarks: (string[] | null)[] = [];
+    for (let k = 0; k < rows.length; k++) {
+      const cells = grid.rows[dataStart + k] as CellValue[];
+      const marked: string[] = [];
+      let bad = false;
+      ids.forEach((id, i) => {
+        const p = parseMark(cells[firstMark + i]);
+        if (!p.ok) {
+          bad = true;
+          expectedTypes.push(`${dataStart + k + 1}:${id}`);
+        } else if (p.value) marked.push(id);
+      });
+      expectedMarks.push(bad ? null : marked);
+    }
+    const types = result.issues.filter((i) => i.code === 'CELL.TYPE' && ids.includes(i.field ?? '')).map((i) => `${i.row}:${i.field}`);
+    expect(types).toEqual(expectedTypes);
+    expect(types.length).toBeGreaterThan(20);
+    expect(result.households.map((h) => h.deprivations)).toEqual(expectedMarks);
+    expect(result.issues.filter((i) => i.code === 'CELL.REQUIRED').length).toBeGreaterThan(20);
   });
 });
 
