@@ -53,25 +53,27 @@ export function checkIdNumber(
   gender: Gender | null,
   ids?: IdOccurrences,
 ): string | null {
-  const v = cells.raw(field);
-  if (v === undefined || isBlank(v)) return null;
-  // The usual cell, twelve digits as text: read once, its parts kept as numbers.
-  if (typeof v === 'string' && v.length === 12) {
+  // The usual cell, twelve digits as text: read once, its parts kept as numbers. Digits alone
+  // cannot be legacy-encoded text, so the cell is taken as it is unless it already has an issue.
+  const cell = cells.value(field);
+  if (typeof cell === 'string' && cell.length === 12 && !(cells.mayHaveFlagged() && cells.flagged(field))) {
     let head = 0;
     let tail = 0;
     let i = 0;
     for (; i < 12; i++) {
-      const d = v.charCodeAt(i) - 48;
+      const d = cell.charCodeAt(i) - 48;
       if (d < 0 || d > 9) break;
       if (i < 6) head = head * 10 + d;
       else tail = tail * 10 + d;
     }
     if (i === 12) {
-      judgeTwelveDigits(cells, field, v, head, birthYear, gender);
+      judgeTwelveDigits(cells, field, cell, head, birthYear, gender);
       ids?.addParts(12, head, tail, cells.row);
-      return v;
+      return cell;
     }
   }
+  const v = cells.raw(field);
+  if (v === undefined || isBlank(v)) return null;
   const id = checkIdNumberText(cells, field, v, birthYear, gender);
   if (id !== null) ids?.add(id, cells.row);
   return id;
