@@ -167,6 +167,10 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
   const reasons = new MarkColumns(POVERTY_REASONS.map((r) => cells.ref(`reasons.${r.id}`)).filter((r) => r.col > 0));
   const reasonSets = MarkSets.for(POVERTY_REASONS.filter((r) => cells.has(`reasons.${r.id}`)).map((r) => r.id));
   const escapeWindowYears = Math.floor(pack.newlyEscapedMonths / 12);
+  // The pack's lines for this commune's area, looked up once (not by area name on every row).
+  const b1Line = pack.b1Line[area];
+  const incomeLine = pack.incomeLine[area];
+  const { reportYear, reportDate } = env;
   const ids = new IdOccurrences(table.rows.length);
   const seenCodes = new Map<string, number>();
   // Lists are grouped by village: the village of the row before, as the plan spells it.
@@ -189,7 +193,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     let gender: Gender | null = null;
     for (let k = 0; k < birthFields.length; k++) {
       const b = birthFields[k] as (typeof birthFields)[number];
-      const value = readYearOrDate(cells, b.ref, 1900, env.reportYear);
+      const value = readYearOrDate(cells, b.ref, 1900, reportYear);
       if (value && !birth) {
         birth = value;
         birthField = b.ref;
@@ -285,8 +289,8 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     // HH.CLASS_MISMATCH: the income side and the deprivation count decide poor / near-poor.
     if (categoryKnown && (category === 'poor' || category === 'nearPoor') && deprivationCount !== null) {
       let lowIncome: boolean | null = null;
-      if (b1Score !== null) lowIncome = b1Score <= pack.b1Line[area];
-      else if (income !== null && income >= 0) lowIncome = income <= pack.incomeLine[area];
+      if (b1Score !== null) lowIncome = b1Score <= b1Line;
+      else if (income !== null && income >= 0) lowIncome = income <= incomeLine;
       if (lowIncome !== null) {
         const expected: HouseholdCategory | null = !lowIncome
           ? null
@@ -296,7 +300,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
         if (expected !== category) {
           const params = {
             incomeSide: b1Score !== null ? 'b1' : 'income',
-            line: b1Score !== null ? pack.b1Line[area] : pack.incomeLine[area],
+            line: b1Score !== null ? b1Line : incomeLine,
             income: b1Score ?? income,
             deprivations: deprivationCount,
             pack: pack.id,
@@ -319,9 +323,9 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
       escapedYear = y?.year ?? null;
       if (categoryKnown && category === 'newlyEscaped') {
         const unreadable = y === null && !cells.blank(F.escapedYear);
-        if (!unreadable && (escapedYear === null || escapedYear < env.reportYear - escapeWindowYears || escapedYear > env.reportYear)) {
+        if (!unreadable && (escapedYear === null || escapedYear < reportYear - escapeWindowYears || escapedYear > reportYear)) {
           cells.issue('HH.ESCAPED_WINDOW', F.escapedYear, {
-            params: { from: env.reportYear - escapeWindowYears, to: env.reportYear },
+            params: { from: reportYear - escapeWindowYears, to: reportYear },
           });
         }
       }
@@ -329,7 +333,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
 
     // HH.AGE_RANGE on the head's birth year (or date).
     if (birth && birthField) {
-      const age = birth.date ? wholeYearsBetween(birth.date, env.reportDate) : env.reportYear - birth.year;
+      const age = birth.date ? wholeYearsBetween(birth.date, reportDate) : reportYear - birth.year;
       if (age < MIN_AGE || age > MAX_AGE) cells.issue('HH.AGE_RANGE', birthField, { params: { age, min: MIN_AGE, max: MAX_AGE } });
     }
 
