@@ -1,6 +1,7 @@
 import type { HouseholdCategory } from '../plans/plan.ts';
 import { INDICATORS } from '../standards/index.ts';
 import { POVERTY_REASONS } from '../kinds/index.ts';
+import { HOUSEHOLDS } from '../kinds/households.ts';
 import type { Table } from '../table/read-table.ts';
 import { foldName } from '../text/normalize.ts';
 import { type FieldRef, RowCells, type SheetReport } from './context.ts';
@@ -50,6 +51,12 @@ export interface HouseholdRecord {
 }
 
 const INDICATOR_IDS = INDICATORS.map((d) => d.id);
+
+/** The required fields checkHouseholds reads before its CELL.REQUIRED test: the spec's list, no more. */
+const READ_BEFORE_REQUIRED: readonly string[] = ['headName', 'idNumber', 'village', 'size', 'category'];
+for (const field of HOUSEHOLDS.required) {
+  if (!READ_BEFORE_REQUIRED.includes(field)) throw new Error(`checkHouseholds: required field ${field} is not read before CELL.REQUIRED`);
+}
 
 /** How many of the twelve indicator bits are set, by table (a loop over random marks mispredicts). */
 const BIT_COUNTS: Uint8Array = (() => {
@@ -181,7 +188,6 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as number;
     cells.at(row);
-    cells.requireFilled(required);
 
     // A column the sheet does not have is not read at all (`F.x.col > 0`): no call per row for it.
     const householdCode = F.householdCode.col > 0 ? readText(cells, F.householdCode) : null;
@@ -221,6 +227,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     }
 
     // Category: one column of words, or one mark column per category.
+    let categoryText: string | null = null;
     let category: HouseholdCategory | null = null;
     let categoryKnown = false;
     if (categoryByMarks) {
@@ -248,12 +255,18 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
         }
       }
     } else {
-      const text = readText(cells, F.category);
-      if (text !== null) {
-        category = categoryOf(text);
+      categoryText = readText(cells, F.category);
+      if (categoryText !== null) {
+        category = categoryOf(categoryText);
         if (category) categoryKnown = true;
         else cells.issue('HH.CATEGORY_UNKNOWN', F.category);
       }
+    }
+
+    // CELL.REQUIRED: only a row where a required field read as nothing can have one left empty (a
+    // complete row, the usual one, is not looked at again).
+    if (headName === null || idNumber === null || village === null || size === null || (categoryText === null && !categoryByMarks)) {
+      cells.requireFilled(required);
     }
     const beginningText = F.beginningCategory.col > 0 ? readText(cells, F.beginningCategory) : null;
     const beginningCategory = beginningText === null ? null : categoryOf(beginningText);
