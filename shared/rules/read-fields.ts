@@ -91,8 +91,8 @@ export class MarkColumns {
  * A row's marks as bits, bit k for `marks.fields[k]`: one call for the twelve indicator columns.
  * Every cell is read, so every bad one is reported; UNREADABLE_MARK is set when any was.
  *
- * Most such cells are empty or "x", so the row's cells are looked at directly first; any other
- * value (X, ✓, 1, text, an error), or a row with an issue already, takes the careful reading.
+ * Most such cells are empty, "x" or "X", so the row's cells are looked at directly first; any other
+ * value (✓, 1, text, an error), or a row with an issue already, takes the careful reading.
  */
 export function readMarks(cells: RowCells, marks: MarkColumns): number {
   const values = cells.values;
@@ -102,7 +102,7 @@ export function readMarks(cells: RowCells, marks: MarkColumns): number {
   for (let k = 0; k < places.length; k++) {
     const v = values[places[k] as number];
     if (v === null || v === undefined) continue;
-    if (v === 'x') bits |= 1 << k;
+    if (v === 'x' || v === 'X') bits |= 1 << k;
     else other = true;
   }
   return other || cells.mayHaveFlagged() ? readEachMark(cells, marks.fields) : bits;
