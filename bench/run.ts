@@ -87,46 +87,32 @@ function timeOnce<T>(fn: () => T): [number, T] {
 }
 
 /**
- * The heap first: one run right after a full collection, and what it leaves on the heap. Then the
- * timed runs, back to back as an officer's repeated checks run, best of `runs`. (Forcing a full
- * collection before every timed run measured this VM instead of the engine: the collection hands
- * pages back, and the next run paid 1,000–2,700 page faults for them, 15–40 ms on 100,000 rows.)
+ * The heap first: for each function one run right after a full collection, and what it leaves on
+ * the heap. Then the timed runs, back to back as an officer's repeated checks run, best of `runs`.
+ * (Forcing a full collection before every timed run measured this VM instead of the engine: the
+ * collection hands pages back, and the next run paid 1,000–2,700 page faults for them, 15–40 ms on
+ * 100,000 rows.) Several functions are timed in turns (a, b, a, b, …) rather than one block each,
+ * so all see the same machine: on a shared VM the speed changes from one second to the next, and a
+ * block of one measured in a slow second against a block of the other in a fast one says nothing
+ * about either.
  */
-function best<T>(runs: number, fn: () => T): Timed<T> {
-  const first = heapOf(fn);
-  let value = first.value;
-  const all: number[] = [];
+function inTurns<T extends unknown[]>(runs: number, ...fns: { [K in keyof T]: () => T[K] }): { [K in keyof T]: Timed<T[K]> } {
+  const heaps = fns.map((fn) => heapOf(fn));
+  const values = heaps.map((h) => h.value);
+  const all = fns.map((): number[] => []);
   for (let k = 0; k < runs; k++) {
-    let ms: number;
-    [ms, value] = timeOnce(fn);
-    all.push(ms);
+    fns.forEach((fn, i) => {
+      const [ms, value] = timeOnce(fn);
+      (all[i] as number[]).push(ms);
+      values[i] = value;
+    });
   }
-  return { ms: Math.min(...all), value, all, heapMB: first.heapMB };
-}
-
-/**
- * Two things timed in turns (a, b, a, b, …) rather than one block each, so both see the same
- * machine: on a shared VM the speed changes from one second to the next, and a block of one
- * measured in a slow second against a block of the other in a fast one says nothing about either.
- */
-function paired<A, B>(runs: number, a: () => A, b: () => B): [Timed<A>, Timed<B>] {
-  const heapA = heapOf(a);
-  const heapB = heapOf(b);
-  let valueA = heapA.value;
-  let valueB = heapB.value;
-  const allA: number[] = [];
-  const allB: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    let ms: number;
-    [ms, valueA] = timeOnce(a);
-    allA.push(ms);
-    [ms, valueB] = timeOnce(b);
-    allB.push(ms);
-  }
-  return [
-    { ms: Math.min(...allA), value: valueA, all: allA, heapMB: heapA.heapMB },
-    { ms: Math.min(...allB), value: valueB, all: allB, heapMB: heapB.heapMB },
-  ];
+  return fns.map((_, i) => ({
+    ms: Math.min(...(all[i] as number[])),
+    value: values[i],
+    all: all[i] as number[],
+    heapMB: (heaps[i] as { heapMB: number }).heapMB,
+  })) as { [K in keyof T]: Timed<T[K]> };
 }
 
 interface Check {
@@ -194,8 +180,8 @@ function main(): number {
     const runs = RUNS[n] ?? 2;
 
     // The aim compares the check with the loop: timed in turns. check + records (no aim) after.
-    const [loop, engine] = paired(runs, () => bareLoop(grid), () => validate(grid));
-    const withRecords = best(runs, () => validate(grid, true));
+    const [loop, engine] = inTurns(runs, () => bareLoop(grid), () => validate(grid));
+    const [withRecords] = inTurns(runs, () => validate(grid, true));
     const result = engine.value;
     const c = check(result.issues, planted);
     const dataRows = result.sheets[0]?.dataRows ?? 0;

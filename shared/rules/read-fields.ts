@@ -114,7 +114,7 @@ function readEachMark(cells: RowCells, fields: readonly FieldRef[]): number {
     const f = fields[k] as FieldRef;
     const v = cells.value(f);
     if (v === null || v === undefined) continue;
-    const m = v === 'x' && !cells.flagged(f) ? true : readMark(cells, f);
+    const m = readMark(cells, f);
     if (m === null) bits |= UNREADABLE_MARK;
     else if (m) bits |= 1 << k;
   }
