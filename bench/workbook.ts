@@ -12,7 +12,7 @@ import { generatedSource } from '../tests/workbook/generate-source.ts';
 import { writeDistrictWorkbook } from '../worker/workbook/index.ts';
 import { BENEFICIARY_SHEET, HOUSEHOLD_SHEET, type KindSheet, PROGRESS_SHEET, type RowContext } from '../worker/workbook/kind-sheets.ts';
 import { SHEET_NAMES } from '../worker/workbook/labels.ts';
-import type { Cell } from '../worker/workbook/sheet-xml.ts';
+import type { Cell } from '../shared/xlsx/write/sheet-xml.ts';
 import type { WorkbookCommune, WorkbookSource } from '../worker/workbook/source.ts';
 
 /**

@@ -27,7 +27,7 @@ import {
   UNITS,
   UNRESOLVED_PROJECT,
 } from './labels.ts';
-import { type Cell, type Column, SheetXml } from './sheet-xml.ts';
+import { type Cell, type Column, SheetXml } from '../../shared/xlsx/write/sheet-xml.ts';
 import type { WorkbookRegion } from './source.ts';
 
 export interface SheetContext {

@@ -1,7 +1,7 @@
 import type { DistrictFigures } from '../../shared/report/index.ts';
 import type { SheetContext, WrittenSheet } from './analysis-sheets.ts';
 import { CHECK_NAMES, COMMUNE, KIND_NAMES, NOTES, SHEET_NAMES, STT, sheetSubtitle, sheetTitle, UNITS } from './labels.ts';
-import { type Cell, type Column, SheetXml } from './sheet-xml.ts';
+import { type Cell, type Column, SheetXml } from '../../shared/xlsx/write/sheet-xml.ts';
 import type { WorkbookCommune } from './source.ts';
 
 const CHECK_COLUMNS: readonly Column[] = [

@@ -4,7 +4,7 @@ import type { HouseholdRecord } from '../../shared/rules/households.ts';
 import type { ProgressRecord } from '../../shared/rules/progress.ts';
 import { INDICATORS } from '../../shared/standards/index.ts';
 import { CATEGORY_NAMES, COMMUNE, fieldHeader, GENDER_NAMES } from './labels.ts';
-import type { Cell, Column } from './sheet-xml.ts';
+import type { Cell, Column } from '../../shared/xlsx/write/sheet-xml.ts';
 
 /** The commune a row comes from, and the names of its plan's sub-projects. */
 export interface RowContext {

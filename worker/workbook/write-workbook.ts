@@ -22,11 +22,11 @@ import {
   sheetPath,
   workbookRelsXml,
   workbookXml,
-} from './package-parts.ts';
-import { SheetXml } from './sheet-xml.ts';
+} from '../../shared/xlsx/write/package-parts.ts';
+import { SheetXml } from '../../shared/xlsx/write/sheet-xml.ts';
 import type { WorkbookCommune, WorkbookSource } from './source.ts';
-import { stylesXml } from './styles.ts';
-import { type ZipEntry, ZipStream } from './zip-stream.ts';
+import { stylesXml } from '../../shared/xlsx/write/styles.ts';
+import { type ZipEntry, ZipStream } from '../../shared/xlsx/write/zip-stream.ts';
 
 /** Rows measured for a per-kind sheet's column widths before its head is written. */
 const WIDTH_SAMPLE_ROWS = 500;

@@ -1,4 +1,4 @@
-import { columnLetters } from '../../shared/grid/address.ts';
+import { columnLetters } from '../../grid/address.ts';
 import { type CellKind, cellStyle, STYLE } from './styles.ts';
 import { cellTextXml, escapeXml } from './xml.ts';
 
