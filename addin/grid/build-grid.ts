@@ -1,9 +1,10 @@
 import type { CellValue, Grid } from '../../shared/grid/grid.ts';
 import { address, parseRange } from '../../shared/grid/address.ts';
+import { numberCell, unusualFonts } from '../../shared/xlsx/cell-format.ts';
 
 /**
- * Builds, from what Excel returns for a sheet, exactly the Grid that shared/xlsx/read-xlsx.ts
- * builds from the saved file — so the pane, the CLI and the API validate the same input.
+ * Builds, from what Excel returns for a sheet, exactly the Grid that shared/xlsx/parse-xlsx.ts
+ * builds from the saved file (the cell rules of both are shared/xlsx/cell-format.ts) — so the pane, the CLI and the API validate the same input.
  * Pure: the Excel calls live in ../excel/read-workbook.ts.
  */
 
@@ -19,29 +20,11 @@ export interface CellBlock {
   rowFonts: readonly (string | null)[];
 }
 
-/**
- * A number format that shows a date. Same test as the xlsx reader's (ExcelJS `isDateFmt`), so a
- * cell is a date here exactly when it is one in the CLI: quoted text and [..] sections ignored.
- */
-export function isDateFormat(format: string): boolean {
-  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]/.test(bare);
-}
-
-/** An Excel serial as the xlsx reader turns it into a date (rounded to the millisecond, UTC). */
-function serialDate(serial: number): CellValue {
-  const d = new Date(Math.round((serial - 25569) * 86_400_000));
-  return Number.isNaN(d.getTime()) ? null : { date: d.toISOString().slice(0, 10) };
-}
-
 /** One cell as the Grid holds it: empty → null, error → {error}, a number under a date format → {date}. */
 export function toCellValue(value: unknown, valueType: unknown, numberFormat: unknown): CellValue {
   if (valueType === 'Empty' || value === null || value === undefined || value === '') return null;
   if (valueType === 'Error') return { error: String(value) };
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return null;
-    return typeof numberFormat === 'string' && isDateFormat(numberFormat) ? serialDate(value) : value;
-  }
+  if (typeof value === 'number') return numberCell(value, typeof numberFormat === 'string' ? numberFormat : undefined);
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   return null;
 }
@@ -107,30 +90,20 @@ export class GridBuilder {
     const rows: CellValue[][] = [];
     for (let i = 0; i < length; i++) rows.push(this.rows[i] ?? []);
 
-    const counts = new Map<string, number>();
     const fontOf = (row: number, col: number): string | null => {
       const f = this.fontsByRow.get(row);
       if (f === undefined) return null;
       return typeof f === 'string' ? f : (f[col - 1] ?? null);
     };
+    const cellFonts: [string, string][] = [];
     rows.forEach((cells, i) =>
       cells.forEach((v, j) => {
         if (v === null) return;
         const f = fontOf(i + 1, j + 1);
-        if (f) counts.set(f, (counts.get(f) ?? 0) + 1);
+        if (f) cellFonts.push([address(i + 1, j + 1), f]);
       }),
     );
-    let usual: string | null = null;
-    let most = -1;
-    for (const [font, n] of counts) if (n > most) [usual, most] = [font, n];
-    const fonts: Record<string, string> = {};
-    rows.forEach((cells, i) =>
-      cells.forEach((v, j) => {
-        if (v === null) return;
-        const f = fontOf(i + 1, j + 1);
-        if (f && f !== usual) fonts[address(i + 1, j + 1)] = f;
-      }),
-    );
+    const { fonts, usual } = unusualFonts(cellFonts);
     return { grid: { name: this.name, rows, merges: [...merges], numFmts: this.numFmts, fonts }, usualFont: usual };
   }
 }
