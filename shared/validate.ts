@@ -135,9 +135,10 @@ export function validateWorkbook(sheets: readonly SheetInput[], options: Validat
   const progress = joined(tables.filter((t) => t.kind === 'progress').map((t) => checkProgress(t, reportFor(t), perProject)));
 
   const issues: Issue[] = [];
-  if (tables.length === 0 && sheets.length > 0) {
-    const first = sheets[0] as SheetInput;
-    const r = new SheetReport(first.grid.name, env);
+  // A workbook in which no table was recognised, or with no worksheet at all (only chart sheets,
+  // say), is an error: a checker must never call it clean.
+  if (tables.length === 0) {
+    const r = new SheetReport(sheets[0]?.grid.name ?? '', env);
     r.add({ code: 'SHEET.UNKNOWN_KIND', row: null, column: null, field: null, value: null });
     for (const issue of r.issues) issues.push(issue);
   }

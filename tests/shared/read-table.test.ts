@@ -129,6 +129,12 @@ describe('reading the table out of an officer sheet', () => {
     expect(result.issues.map((i) => [i.code, i.row, i.column])).toEqual([['SHEET.UNKNOWN_KIND', null, null]]);
   });
 
+  it('a workbook with no worksheet at all (only chart sheets) is an error, never clean', () => {
+    const result = validateWorkbook([], { plan: XUAN_HOA_2024 });
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((i) => [i.code, i.severity, i.sheet])).toEqual([['SHEET.UNKNOWN_KIND', 'error', '']]);
+  });
+
   it('a missing required column gives one SHEET.MISSING_COLUMN and the other rules still run; no rows gives SHEET.NO_ROWS', () => {
     const noVillage = grid([
       ['STT', 'Họ và tên chủ hộ', 'Số CCCD', 'Số nhân khẩu', 'Phân loại hộ'],
