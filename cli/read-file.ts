@@ -1,20 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Grid } from '../shared/grid/grid.ts';
-import { UnreadableWorkbook, readXlsx } from '../shared/xlsx/read-xlsx.ts';
+import { UNREADABLE_MESSAGES, UnreadableWorkbook, readGrids } from '../shared/xlsx/read-spreadsheet.ts';
 
 export class FileProblem extends Error {
   override name = 'FileProblem';
 }
 
-const REASONS: Record<UnreadableWorkbook['reason'], string> = {
-  'legacy-xls': 'là tệp Excel 97-2003 (.xls). Hãy mở bằng Excel và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx). / This is a legacy .xls file: save it as .xlsx.',
-  encrypted: 'được đặt mật khẩu. Hãy gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi thử lại. / The workbook is password-protected: remove the password first.',
-  'not-xlsx': 'không phải tệp Excel .xlsx. / This is not an .xlsx file.',
-  damaged: 'bị hỏng hoặc không đọc được. Hãy mở bằng Excel và lưu lại thành .xlsx. / The file is damaged: open it in Excel and save it again.',
-  empty: 'rỗng (0 byte). / The file is empty.',
-};
-
-/** Read an .xlsx from disk; every way it can fail becomes one clear line (exit 2), never a stack trace. */
+/**
+ * Read a spreadsheet from disk (.xlsx, .xls, .ods, CSV); every way it can fail becomes one clear
+ * line (exit 2), never a stack trace.
+ */
 export async function readWorkbookFile(path: string): Promise<Grid[]> {
   let bytes: Uint8Array;
   try {
@@ -30,9 +25,8 @@ export async function readWorkbookFile(path: string): Promise<Grid[]> {
     );
   }
   try {
-    return await readXlsx(bytes);
+    return await readGrids(bytes, path);
   } catch (e) {
-    if (e instanceof UnreadableWorkbook) throw new FileProblem(`Tệp ${path} ${REASONS[e.reason]}`);
-    throw new FileProblem(`Tệp ${path} ${REASONS.damaged}`);
+    throw new FileProblem(`Tệp ${path} ${UNREADABLE_MESSAGES[e instanceof UnreadableWorkbook ? e.reason : 'damaged']}`);
   }
 }

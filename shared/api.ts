@@ -202,10 +202,13 @@ export const SubmittedSheet = z.object({
 });
 export type SubmittedSheet = z.infer<typeof SubmittedSheet>;
 
-/** POST /api/submissions: the grids of a workbook's sheets for one period, any mix of kinds. */
+/**
+ * POST /api/submissions: the grids of a workbook's sheets for one period, any mix of kinds. No
+ * sheet at all is a workbook like any other to the engine: 422 SHEET.UNKNOWN_KIND, not a 400.
+ */
 export const SubmissionRequest = z.strictObject({
   period: Period,
-  sheets: z.array(SubmittedSheet).min(1).max(100),
+  sheets: z.array(SubmittedSheet).max(100),
 });
 export type SubmissionRequest = z.infer<typeof SubmissionRequest>;
 

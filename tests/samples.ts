@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readXlsx } from '../shared/xlsx/read-xlsx.ts';
+import { readGrids } from '../shared/xlsx/read-spreadsheet.ts';
 import type { Grid } from '../shared/grid/grid.ts';
 
 /** The commune workbooks in ../shared/samples with their answer keys (the floor every change must keep). */
@@ -47,6 +47,6 @@ export function matchKey(found: readonly ExpectedIssue[], expected: readonly Exp
 }
 
 export async function sampleGrids(file: string): Promise<Grid[]> {
-  return readXlsx(readFileSync(file));
+  return readGrids(readFileSync(file));
 }
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Grid } from '../../shared/grid/grid.ts';
 import type { Issue } from '../../shared/issues.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
-import { readXlsx } from '../../shared/xlsx/read-xlsx.ts';
+import { readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
 import { type CheckOutcome, checkWorkbook } from '../../addin/check.ts';
 import { applyFix } from '../../addin/excel/cell-actions.ts';
 import { MARKS_SHEET } from '../../addin/excel/read-workbook.ts';
@@ -15,7 +15,7 @@ import { FakeExcel } from './fake-excel.ts';
 const SHEET = 'DS ho ngheo 2024';
 let grids: Grid[];
 beforeAll(async () => {
-  grids = await readXlsx(readFileSync(join(SAMPLES_DIR, 'households-classic-errors.xlsx')));
+  grids = await readGrids(readFileSync(join(SAMPLES_DIR, 'households-classic-errors.xlsx')));
 });
 
 async function checked(): Promise<{ excel: FakeExcel; outcome: CheckOutcome }> {

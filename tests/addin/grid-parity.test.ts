@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../cli/validate-command.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
-import { readXlsx } from '../../shared/xlsx/read-xlsx.ts';
+import { readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
 import { checkWorkbook } from '../../addin/check.ts';
 import { readWorkbook } from '../../addin/excel/read-workbook.ts';
 import { SAMPLES_DIR } from '../samples.ts';
@@ -28,7 +28,7 @@ describe('the Grid the pane builds from Excel equals the xlsx reader’s', () =>
   for (const name of SAMPLES) {
     it(`${name}: same grids, and the same issues as \`gnbv validate --json\``, async () => {
       const file = join(SAMPLES_DIR, `${name}.xlsx`);
-      const fromFile = await readXlsx(readFileSync(file));
+      const fromFile = await readGrids(readFileSync(file));
       const excel = FakeExcel.fromGrids(fromFile);
 
       const read = await excel.run((context) => readWorkbook(context));
@@ -42,7 +42,7 @@ describe('the Grid the pane builds from Excel equals the xlsx reader’s', () =>
   }
 
   it('households-classic-errors: the .VnTime cell is found with one extra sync for per-cell fonts, 4 syncs to read', async () => {
-    const fromFile = await readXlsx(readFileSync(join(SAMPLES_DIR, 'households-classic-errors.xlsx')));
+    const fromFile = await readGrids(readFileSync(join(SAMPLES_DIR, 'households-classic-errors.xlsx')));
     expect(fromFile[0]?.fonts).toEqual({ B52: '.VnTime' });
     const excel = FakeExcel.fromGrids(fromFile);
     await excel.run((context) => readWorkbook(context));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Grid } from '../../shared/grid/grid.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
-import { readXlsx } from '../../shared/xlsx/read-xlsx.ts';
+import { readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
 import { type CheckOutcome, checkWorkbook } from '../../addin/check.ts';
 import { clearMarks } from '../../addin/excel/marks.ts';
 import { MARKS_SHEET } from '../../addin/excel/read-workbook.ts';
@@ -14,7 +14,7 @@ import { FakeExcel } from './fake-excel.ts';
 const SHEET = 'DS ho ngheo 2024';
 let grids: Grid[];
 beforeAll(async () => {
-  grids = await readXlsx(readFileSync(join(SAMPLES_DIR, 'households-classic-errors.xlsx')));
+  grids = await readGrids(readFileSync(join(SAMPLES_DIR, 'households-classic-errors.xlsx')));
 });
 
 /** The sample with fills and notes the officer already had, on issue cells and elsewhere. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Grid } from '../../shared/grid/grid.ts';
-import { readXlsx } from '../../shared/xlsx/read-xlsx.ts';
+import { readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
 import { ISSUES_SHEET } from '../../addin/excel/read-workbook.ts';
 import { type PaneDeps, mountTaskPane } from '../../addin/ui/app.ts';
 import { SAMPLES_DIR } from '../samples.ts';
@@ -12,7 +12,7 @@ import { FakeExcel, FakeOfficeError } from './fake-excel.ts';
 const SHEET = 'DS ho ngheo 2024';
 let grids: Grid[];
 beforeAll(async () => {
-  grids = await readXlsx(readFileSync(join(SAMPLES_DIR, 'households-classic-errors.xlsx')));
+  grids = await readGrids(readFileSync(join(SAMPLES_DIR, 'households-classic-errors.xlsx')));
 });
 
 function mount(excel: FakeExcel, overrides: { run?: PaneDeps['run']; fetch?: typeof fetch } = {}) {
@@ -54,6 +54,15 @@ describe('the task pane', () => {
     expect(root.querySelector('.count.warning')?.textContent).toBe('3 cảnh báo');
     expect(root.querySelector('[role="note"]')?.textContent).toContain('kế hoạch mẫu của xã Xuân Hoà năm 2024');
     expect(root.querySelector('.sheets')?.textContent).toContain('Danh sách hộ, tiêu đề dòng 7');
+  });
+
+  it('a workbook with no list or report in it is an error, never "0 lỗi", and Gửi stays off', async () => {
+    const cover: Grid = { name: 'Huong dan', rows: [['HƯỚNG DẪN NHẬP LIỆU'], ['1. Nhập mỗi hộ một dòng']], merges: [] };
+    const root = await checked(FakeExcel.fromGrids([cover]));
+    expect(root.querySelector('.count.error')?.textContent).toBe('1 lỗi');
+    expect(root.querySelector('details.group .group-title')?.textContent).toBeTruthy();
+    expect(root.textContent).toContain('Không nhận ra bảng nào');
+    expect(button(root, 'submit').disabled).toBe(true);
   });
 
   it('clicking an issue selects its cell; "Lỗi tiếp theo" walks the list', async () => {

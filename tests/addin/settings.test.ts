@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Grid } from '../../shared/grid/grid.ts';
-import { readXlsx } from '../../shared/xlsx/read-xlsx.ts';
+import { readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
 import { periodOn, vietnamDateTime } from '../../addin/period-choice.ts';
 import { loadUserSettings, normaliseServerUrl, saveUserSettings } from '../../addin/settings.ts';
 import { mountTaskPane } from '../../addin/ui/app.ts';
@@ -14,7 +14,7 @@ import { ManualTimers } from './submit-doubles.ts';
 const ORIGIN = 'https://localhost:8787';
 let clean: Grid[];
 beforeAll(async () => {
-  clean = await readXlsx(readFileSync(join(SAMPLES_DIR, 'households-classic-clean.xlsx')));
+  clean = await readGrids(readFileSync(join(SAMPLES_DIR, 'households-classic-clean.xlsx')));
 });
 beforeEach(() => window.localStorage.clear());
 

@@ -7,7 +7,7 @@ import { SubmissionRequest } from '../../shared/api.ts';
 import type { ColumnMapping, Grid } from '../../shared/grid/grid.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
 import { validateWorkbook } from '../../shared/validate.ts';
-import { readXlsx } from '../../shared/xlsx/read-xlsx.ts';
+import { readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
 import { saveUserSettings } from '../../addin/settings.ts';
 import { type QueueStore, indexedDbQueue } from '../../addin/submit/queue-store.ts';
 import { type TaskPane, mountTaskPane } from '../../addin/ui/app.ts';
@@ -21,7 +21,7 @@ const SERVER = 'https://gnbv.example.gov.vn';
 let errors: Grid[];
 let clean: Grid[];
 beforeAll(async () => {
-  const read = (name: string) => readXlsx(readFileSync(join(SAMPLES_DIR, `${name}.xlsx`)));
+  const read = (name: string) => readGrids(readFileSync(join(SAMPLES_DIR, `${name}.xlsx`)));
   [errors, clean] = await Promise.all([read('workbook-xuan-hoa-2024-errors'), read('workbook-xuan-hoa-2024-clean')]);
 });
 

@@ -1,7 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExpectedIssue, matchKey } from '../samples.ts';
@@ -235,7 +237,7 @@ describe('each sample shows exactly the issues of its answer key, and the marked
   }
 });
 
-describe('files that are not a readable .xlsx get one clear line, Vietnamese first', () => {
+describe('files that cannot be read get one clear line, Vietnamese first', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'gnbv-e2e-files-'));
@@ -243,23 +245,27 @@ describe('files that are not a readable .xlsx get one clear line, Vietnamese fir
     const utf16 = (s: string) => [...s].flatMap((c) => [c.charCodeAt(0), 0]);
     writeFileSync(join(dir, 'bao-cao-2003.xls'), Buffer.from([...cfb, ...new Array(504).fill(0)]));
     writeFileSync(join(dir, 'co-mat-khau.xlsx'), Buffer.from([...cfb, ...new Array(100).fill(0), ...utf16('EncryptedPackage'), 0, 0]));
-    writeFileSync(join(dir, 'danh-sach.csv'), 'STT,Họ và tên\n1,Lê Văn A\n');
+    writeFileSync(join(dir, 'ghi-chu.xlsx'), 'STT,Họ và tên\n1,Lê Văn A\n');
+    writeFileSync(join(dir, 'chi-co-chu.xlsx'), zipSync({ 'ghi-chu.txt': strToU8('Danh sách gửi sau') }));
     writeFileSync(join(dir, 'danh-sach.ods'), Buffer.from('PK\u0003\u0004mimetypeapplication/vnd.oasis.opendocument.spreadsheet'));
     writeFileSync(join(dir, 'hong.xlsx'), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]));
     writeFileSync(join(dir, 'rong.xlsx'), Buffer.alloc(0));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  const damaged = 'bị hỏng hoặc không đọc được. Hãy mở bằng Excel (hoặc LibreOffice) và lưu lại thành .xlsx. / The file is damaged: open it and save it again as .xlsx.';
+  const notSpreadsheet = 'không phải bảng tính (.xlsx, .xls, .ods hoặc .csv). / This is not a spreadsheet (.xlsx, .xls, .ods or .csv).';
   const cases: [string, string][] = [
-    ['bao-cao-2003.xls', 'Tệp «bao-cao-2003.xls» là tệp Excel 97-2003 (.xls). Hãy mở bằng Excel và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx). / This is a legacy .xls file: save it as .xlsx.'],
+    ['bao-cao-2003.xls', `Tệp «bao-cao-2003.xls» ${damaged}`],
     ['co-mat-khau.xlsx', 'Tệp «co-mat-khau.xlsx» được đặt mật khẩu. Hãy gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi thử lại. / The workbook is password-protected: remove the password first.'],
-    ['danh-sach.csv', 'Tệp «danh-sach.csv» không phải tệp Excel .xlsx. Hãy mở bằng Excel, WPS hoặc LibreOffice và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx). / This is not an .xlsx file: save it as an Excel workbook (.xlsx).'],
-    ['danh-sach.ods', 'Tệp «danh-sach.ods» không phải tệp Excel .xlsx. Hãy mở bằng Excel, WPS hoặc LibreOffice và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx). / This is not an .xlsx file: save it as an Excel workbook (.xlsx).'],
-    ['hong.xlsx', 'Tệp «hong.xlsx» bị hỏng hoặc không đọc được. Hãy mở bằng Excel và lưu lại thành .xlsx. / The file is damaged: open it in Excel and save it again.'],
+    ['ghi-chu.xlsx', `Tệp «ghi-chu.xlsx» ${notSpreadsheet}`],
+    ['chi-co-chu.xlsx', `Tệp «chi-co-chu.xlsx» ${notSpreadsheet}`],
+    ['danh-sach.ods', `Tệp «danh-sach.ods» ${damaged}`],
+    ['hong.xlsx', `Tệp «hong.xlsx» ${damaged}`],
     ['rong.xlsx', 'Tệp «rong.xlsx» rỗng (0 byte). / The file is empty.'],
   ];
 
-  it('legacy .xls, password-protected, .csv, .ods, damaged and empty files', async () => {
+  it('a damaged .xls, password-protected, text or a zip of text named .xlsx, a damaged .ods, damaged and empty files', async () => {
     const { page, problems } = await chrome.newPage();
     await signIn(page, worker.url, DEMO_TOKENS.commune);
     await choosePeriod(page, '2024-Y');
@@ -270,10 +276,68 @@ describe('files that are not a readable .xlsx get one clear line, Vietnamese fir
       await expect.poll(() => page.locator('#file-error').textContent()).toBe(message);
       expect(await page.locator('#summary').isHidden()).toBe(true);
       expect(await page.locator('#submit').isDisabled()).toBe(true);
-      if (name.endsWith('.xls')) await screenshot(page, 'upload-04-legacy-xls');
+      if (name === 'chi-co-chu.xlsx') await screenshot(page, 'upload-04-not-a-spreadsheet');
     }
     expect(problems).toEqual([]);
   });
+
+  it('a file read but with no list or report in it is an error, never "0 lỗi"', async () => {
+    const { page, problems } = await chrome.newPage();
+    await signIn(page, worker.url, DEMO_TOKENS.commune);
+    await choosePeriod(page, '2024-Y', '2024-12-05');
+    const file = join(dir, 'huong-dan.csv');
+    writeFileSync(file, 'HƯỚNG DẪN NHẬP LIỆU\n1. Nhập mỗi hộ một dòng\n2. Lưu tệp\n');
+    await dropAndCheck(page, file);
+    expect(await summaryCounts(page)).toEqual({ errors: 1, warnings: 0 });
+    expect((await shownIssues(page)).map((i) => i.code)).toEqual(['SHEET.UNKNOWN_KIND']);
+    expect(await page.locator('#submit').isDisabled()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the same list saved as .xls, .ods and CSV (by LibreOffice) shows the issues of its answer key', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'gnbv-e2e-formats-'));
+    const names = ['households-classic-errors', 'workbook-xuan-hoa-2024-errors'];
+    const sources = names.map((n) => join(SAMPLES_DIR, `${n}.xlsx`));
+    const lo = (args: string[]) => execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', ...args], { stdio: 'ignore', timeout: 240_000 });
+    lo(['--convert-to', 'xls', '--outdir', dir, ...sources]);
+    lo(['--convert-to', 'ods', '--outdir', dir, ...sources]);
+    // One CSV a sheet (NAME-SHEET.csv), UTF-8, values as stored; renamed after the sheet alone.
+    lo(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', join(dir, 'csv'), sources[0] as string]);
+    renameSync(join(dir, 'csv', 'households-classic-errors-DS ho ngheo 2024.csv'), join(dir, 'DS ho ngheo 2024.csv'));
+  }, 300_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const cases: [string, string][] = [
+    ['households-classic-errors', 'households-classic-errors.xls'],
+    ['households-classic-errors', 'households-classic-errors.ods'],
+    ['households-classic-errors', 'DS ho ngheo 2024.csv'],
+    ['workbook-xuan-hoa-2024-errors', 'workbook-xuan-hoa-2024-errors.xls'],
+    ['workbook-xuan-hoa-2024-errors', 'workbook-xuan-hoa-2024-errors.ods'],
+  ];
+  for (const [sampleName, fileName] of cases) {
+    it(fileName, async () => {
+      const sample = sampleKeys().find((k) => k.name === sampleName) as SampleKey;
+      const { page, problems, httpErrors } = await chrome.newPage();
+      await signIn(page, worker.url, DEMO_TOKENS.commune);
+      await choosePeriod(page, annualPeriod(sample.date), sample.date);
+      await dropAndCheck(page, join(dir, fileName));
+      expect(await page.locator('#file-error').isHidden()).toBe(true);
+      expect(matchKey(await shownIssues(page), sample.issues)).toEqual({ missed: [], extra: [] });
+      if (fileName.endsWith('.xls')) await screenshot(page, `upload-04-xls-${sampleName}`);
+
+      // The marked copy of an .xls, .ods or CSV is an .xlsx of its values, marked like any other.
+      const { name, bytes } = await downloadMarkedCopy(page);
+      expect(name).toBe(`${fileName.replace(/\.\w+$/, '')} (GNBV danh dau loi).xlsx`);
+      const cmp = compareCopy(readFileSync(sample.file), bytes);
+      expect(cmp.marks.length).toBeGreaterThan(0);
+      for (const m of cmp.marks) expect(m.note, m.cell).toMatch(/^GNBV: /);
+      expect(problems).toEqual([]);
+      expect(httpErrors.filter((e) => !/^404 GET \/api\/plan\?year=\d{4}$/.test(e))).toEqual([]);
+    });
+  }
 });
 
 describe('the page at work', () => {
@@ -301,8 +365,8 @@ describe('the page at work', () => {
     const { page } = await chrome.newPage();
     const fetched: string[] = [];
     let reachable = false;
-    // The reader's own module (read-xlsx-HASH.js) is what the page imports when it needs it.
-    const reader = /\/upload\/chunks\/read-xlsx-[\w-]+\.js$/;
+    // The reader's own module (read-spreadsheet-HASH.js) is what the page imports when it needs it.
+    const reader = /\/upload\/chunks\/read-spreadsheet-[\w-]+\.js$/;
     page.on('request', (r) => {
       if (reader.test(new URL(r.url()).pathname)) fetched.push(new URL(r.url()).pathname);
     });

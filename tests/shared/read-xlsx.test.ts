@@ -7,7 +7,7 @@ import * as SheetJS from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateHouseholds } from '../../bench/generate.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
-import { UnreadableWorkbook, readXlsx } from '../../shared/xlsx/read-xlsx.ts';
+import { UnreadableWorkbook, readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
 import { gridsToXlsx } from '../grid-to-xlsx.ts';
 import { readXlsxWithExceljs } from '../reference-xlsx-reader.ts';
 import { SAMPLES_DIR } from '../samples.ts';
@@ -22,7 +22,7 @@ import { SAMPLES_DIR } from '../samples.ts';
 const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.xlsx')).sort();
 
 async function expectSameAsExceljs(bytes: Uint8Array): Promise<Grid[]> {
-  const ours = await readXlsx(bytes);
+  const ours = await readGrids(bytes);
   expect(ours).toEqual(await readXlsxWithExceljs(bytes));
   return ours;
 }
@@ -139,7 +139,7 @@ describe('the parts of SpreadsheetML officers’ files carry', () => {
 
   it('a formula whose cached result is FALSE reads as false (exceljs drops it; Excel’s own values, which the task pane reads, have it)', async () => {
     const sheet = '<sheetData><row r="1"><c r="A1" t="b"><f>1&gt;2</f><v>0</v></c><c r="B1" t="b"><f>1&lt;2</f><v>1</v></c></row></sheetData>';
-    expect((await readXlsx(xlsxPackage([{ name: 'F', xml: sheet }])))[0]?.rows).toEqual([[false, true]]);
+    expect((await readGrids(xlsxPackage([{ name: 'F', xml: sheet }])))[0]?.rows).toEqual([[false, true]]);
   });
 
   it('dates by number format (built-in and custom, 1900 and 1904), fonts that differ from the usual one', async () => {
@@ -188,7 +188,7 @@ describe('the parts of SpreadsheetML officers’ files carry', () => {
   it('reads what exceljs cannot: namespace prefixes (.NET exporters), cells without addresses, ISO dates', async () => {
     const sheet = `<sheetData><row r="2"><c t="inlineStr"><is><t>Thôn 1</t></is></c><c><v>3</v></c><c r="E2" t="d"><v>2024-06-30T00:00:00</v></c></row></sheetData>`;
     const prefixed = xlsxPackage([{ name: 'DS', xml: sheet }]);
-    const grids = await readXlsx(prefixed);
+    const grids = await readGrids(prefixed);
     expect(grids[0]?.rows).toEqual([[], ['Thôn 1', 3, null, null, { date: '2024-06-30' }]]);
 
     const x = `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Mã hộ</x:t></x:is></x:c><x:c r="B1"><x:v>5</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
@@ -196,13 +196,13 @@ describe('the parts of SpreadsheetML officers’ files carry', () => {
     const { unzipSync } = await import('fflate');
     const parts = unzipSync(bytes);
     parts['xl/worksheets/sheet1.xml'] = strToU8(x);
-    expect((await readXlsx(zipSync(parts)))[0]?.rows).toEqual([['Mã hộ', 5]]);
+    expect((await readGrids(zipSync(parts)))[0]?.rows).toEqual([['Mã hộ', 5]]);
   });
 
-  it('a zip that holds no workbook is not an .xlsx; a zip cut short is damaged', async () => {
+  it('a zip that holds no workbook is not a spreadsheet; a zip cut short is damaged', async () => {
     const notXlsx = zipSync({ 'readme.txt': strToU8('hello') });
-    await expect(readXlsx(notXlsx)).rejects.toEqual(new UnreadableWorkbook('not-xlsx'));
+    await expect(readGrids(notXlsx)).rejects.toEqual(new UnreadableWorkbook('not-spreadsheet'));
     const cut = readFileSync(join(SAMPLES_DIR, samples[0] as string)).subarray(0, 3000);
-    await expect(readXlsx(cut)).rejects.toMatchObject({ reason: 'damaged' });
+    await expect(readGrids(cut)).rejects.toMatchObject({ reason: 'damaged' });
   });
 });

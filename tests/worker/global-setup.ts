@@ -5,7 +5,7 @@ import type { Grid } from '../../shared/grid/grid.ts';
 import type { Issue } from '../../shared/issues.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
 import { validateWorkbook } from '../../shared/validate.ts';
-import { readXlsx } from '../../shared/xlsx/read-xlsx.ts';
+import { readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
 
 const SAMPLES = resolve(import.meta.dirname, '../../../shared/samples');
 
@@ -25,7 +25,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<void> {
   const samples: Record<string, SampleFixture> = {};
   for (const name of ['workbook-xuan-hoa-2024-clean', 'workbook-xuan-hoa-2024-errors', 'households-classic-clean']) {
-    const grids = await readXlsx(readFileSync(join(SAMPLES, `${name}.xlsx`)));
+    const grids = await readGrids(readFileSync(join(SAMPLES, `${name}.xlsx`)));
     const result = validateWorkbook(grids.map((grid) => ({ grid })), { plan: XUAN_HOA_2024 });
     samples[name] = { grids, cliIssues: result.issues };
   }

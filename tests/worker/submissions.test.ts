@@ -66,6 +66,20 @@ describe('POST /api/submissions', () => {
     expect(list.submissions).toEqual([]);
   });
 
+  it('answers 422 SHEET.UNKNOWN_KIND to a workbook with no sheet, an empty sheet, or no list or report, and stores nothing', async () => {
+    const cover: Grid = { name: 'Huong dan', rows: [['HƯỚNG DẪN NHẬP LIỆU'], ['1. Nhập mỗi hộ một dòng']], merges: [] };
+    const empty: Grid = { name: 'Sheet1', rows: [], merges: [] };
+    for (const sheets of [[], [{ grid: empty }], [{ grid: cover }, { grid: empty }]]) {
+      const res = await submit({ period: '2024-Y', sheets });
+      expect(res.status).toBe(422);
+      const body = ValidationFailedEnvelope.parse(await res.json());
+      expect(body.error.issues.map((i) => [i.code, i.severity])).toEqual([['SHEET.UNKNOWN_KIND', 'error']]);
+      expect(body.error.message).toContain('1 lỗi');
+    }
+    const list = SubmissionListResponse.parse(await (await call('GET', '/api/submissions', { token: TOKENS.commune })).json());
+    expect(list.submissions).toEqual([]);
+  });
+
   it('accepts a clean workbook as version 1, a resubmission as version 2, and keeps both', async () => {
     const first = SubmissionReceipt.parse(await (await submit({ period: '2024-Y', sheets: sheetsOf(clean.grids) })).json());
     expect(first).toMatchObject({

@@ -593,7 +593,7 @@ async function downloadCopy(): Promise<void> {
   render();
   try {
     const issuesInLang = issues.map((i) => ({ ...i, message: renderMessage(i, state.lang) }));
-    const bytes = await markedCopy(file.bytes, issuesInLang);
+    const bytes = await markedCopy(file, issuesInLang);
     const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const url = URL.createObjectURL(blob);
     const a = h('a', { href: url, download: markedFileName(file.name, tr('markedSuffix')) });

@@ -1,5 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { MARK_FILL, markNoteText, markTargets } from '../../addin/marks/mark-plan.ts';
+import type { Grid } from '../../shared/grid/grid.ts';
+import { isCellDate, isCellError } from '../../shared/grid/grid.ts';
 import type { Issue } from '../../shared/issues.ts';
 
 /**
@@ -8,11 +10,14 @@ import type { Issue } from '../../shared/issues.ts';
  * cell already had. The copy is loaded from the original bytes and only the issue cells' fill and
  * note change; the officer's file itself is never touched (the browser cannot write it anyway).
  */
-export async function markedCopy(original: Uint8Array, issues: readonly Issue[]): Promise<Uint8Array> {
-  // exceljs is fetched with the first file read (read-file.ts); here it is already there.
+export async function markedCopy(file: { bytes: Uint8Array; format: string; grids: readonly Grid[] }, issues: readonly Issue[]): Promise<Uint8Array> {
+  // exceljs is fetched when the officer first asks for a copy (a chunk of its own).
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
-  await wb.xlsx.load(original as unknown as ArrayBuffer);
+  // An .xlsx is copied as it is; an .xls, .ods or CSV has no .xlsx to copy, so the copy is an
+  // .xlsx of its values and merged areas as read (the officer's file is still not touched).
+  if (file.format === 'xlsx') await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+  else for (const grid of file.grids) addGridSheet(wb, grid);
   for (const target of markTargets(issues)) {
     const ws = wb.getWorksheet(target.sheet);
     if (ws === undefined) continue;
@@ -27,6 +32,23 @@ export async function markedCopy(original: Uint8Array, issues: readonly Issue[])
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** A sheet holding a grid's values as read: text as text (never a formula), dates as dates. */
+function addGridSheet(wb: ExcelJS.Workbook, grid: Grid): void {
+  const ws = wb.addWorksheet(grid.name.slice(0, 31));
+  grid.rows.forEach((cells, r) => {
+    cells.forEach((v, c) => {
+      if (v === null) return;
+      const cell = ws.getCell(r + 1, c + 1);
+      if (isCellDate(v)) {
+        cell.value = new Date(`${v.date}T00:00:00Z`);
+        cell.numFmt = 'dd/mm/yyyy';
+      } else if (isCellError(v)) cell.value = { error: v.error as ExcelJS.CellErrorValue['error'] };
+      else cell.value = v;
+    });
+  });
+  for (const range of grid.merges) ws.mergeCells(range);
+}
+
 function noteText(note: ExcelJS.Comment | string | undefined): string | null {
   if (note === undefined || note === null) return null;
   if (typeof note === 'string') return note;
@@ -34,8 +56,8 @@ function noteText(note: ExcelJS.Comment | string | undefined): string | null {
   return Array.isArray(texts) ? texts.map((r) => r.text ?? '').join('') : null;
 }
 
-/** "Ho ngheo 2024.xlsx" → "Ho ngheo 2024 (GNBV danh dau loi).xlsx". */
+/** "Ho ngheo 2024.xls" → "Ho ngheo 2024 (GNBV danh dau loi).xlsx": the copy is always an .xlsx. */
 export function markedFileName(name: string, suffix: string): string {
-  const base = name.replace(/\.xlsx$/i, '');
+  const base = name.replace(/\.(xlsx|xlsm|xls|ods|csv|tsv|txt)$/i, '');
   return `${base} (GNBV ${suffix}).xlsx`;
 }

@@ -1,15 +1,17 @@
 import type { Grid } from '../../shared/grid/grid.ts';
+import type { SpreadsheetFormat } from '../../shared/xlsx/read-spreadsheet.ts';
 import { UNREADABLE } from './strings.ts';
 
 /**
- * The .xlsx reader (exceljs, most of the page's code) is fetched when the first file is dropped,
- * not with the page: the page itself opens at once on a slow line.
+ * The spreadsheet reader is fetched when the first file is dropped, not with the page: the page
+ * itself opens at once on a slow line. It reads .xlsx itself and fetches SheetJS (a chunk of its
+ * own) only for an .xls or .ods.
  */
-type XlsxReader = typeof import('../../shared/xlsx/read-xlsx.ts');
-let reader: Promise<XlsxReader> | null = null;
+type Reader = typeof import('../../shared/xlsx/read-spreadsheet.ts');
+let reader: Promise<Reader> | null = null;
 
-function xlsxReader(): Promise<XlsxReader> {
-  reader ??= import('../../shared/xlsx/read-xlsx.ts').catch((e: unknown) => {
+function spreadsheetReader(): Promise<Reader> {
+  reader ??= import('../../shared/xlsx/read-spreadsheet.ts').catch((e: unknown) => {
     reader = null; // the next file asks again
     throw e;
   });
@@ -17,18 +19,12 @@ function xlsxReader(): Promise<XlsxReader> {
 }
 
 export type FileRead =
-  | { ok: true; name: string; bytes: Uint8Array; grids: Grid[] }
+  | { ok: true; name: string; bytes: Uint8Array; format: SpreadsheetFormat; grids: Grid[] }
   | { ok: false; name: string; message: string };
-
-/**
- * Spreadsheet formats officers save by mistake; .ods, .et and .numbers are zip files too, so the
- * bytes alone would call them damaged .xlsx. Named by extension so the message says what to do.
- */
-const OTHER_SPREADSHEETS = /\.(ods|ots|et|ett|numbers|csv|txt|xlsb)$/i;
 
 /** Starts fetching the reader ahead of the first file; a failure here is only retried by that file. */
 export function prefetchXlsxReader(): void {
-  xlsxReader().catch(() => undefined);
+  spreadsheetReader().catch(() => undefined);
 }
 
 /** A dropped or picked file → its bytes and grids, or one clear line (Vietnamese, then English). */
@@ -36,20 +32,19 @@ export async function readDroppedFile(file: File): Promise<FileRead> {
   const name = file.name;
   const fail = (reason: keyof typeof UNREADABLE): FileRead => ({ ok: false, name, message: `Tệp «${name}» ${UNREADABLE[reason]}` });
   const bytes = new Uint8Array(await file.arrayBuffer());
-  let xlsx: XlsxReader;
+  let read: Reader;
   try {
-    xlsx = await xlsxReader();
+    read = await spreadsheetReader();
   } catch {
     return fail('reader-not-loaded');
   }
-  const { UnreadableWorkbook, readXlsx } = xlsx;
   try {
-    // The bytes decide .xls, encrypted, empty and non-zip files, whatever the name says.
-    const grids = await readXlsx(bytes);
-    return OTHER_SPREADSHEETS.test(name) ? fail('other-format') : { ok: true, name, bytes, grids };
+    // The bytes decide the format, whatever the name says; the name only lets text be read as CSV.
+    const { format, grids } = await read.readSpreadsheet(bytes, name);
+    return { ok: true, name, bytes, format, grids };
   } catch (e) {
-    if (!(e instanceof UnreadableWorkbook)) return fail('damaged');
-    if (OTHER_SPREADSHEETS.test(name) && (e.reason === 'damaged' || e.reason === 'not-xlsx')) return fail('other-format');
-    return fail(e.reason);
+    // A chunk that did not load (SheetJS for an .xls) is the connection, not the file.
+    if (e instanceof TypeError && /import|fetch|module/i.test(e.message)) return fail('reader-not-loaded');
+    return fail(e instanceof read.UnreadableWorkbook ? e.reason : 'damaged');
   }
 }

@@ -1,6 +1,6 @@
 import type { Lang } from '../../shared/messages.ts';
 import type { PeriodPart } from '../../shared/periods.ts';
-import type { UnreadableReason } from '../../shared/xlsx/read-xlsx.ts';
+import { UNREADABLE_MESSAGES, type UnreadableReason } from '../../shared/xlsx/unreadable.ts';
 import { COMMON_TEXT } from '../common/strings.ts';
 
 /**
@@ -29,7 +29,7 @@ const UI = {
   province: { vi: 'tỉnh', en: 'province' },
 
   stepFile: { vi: '1. Chọn tệp báo cáo', en: '1. Choose the report file' },
-  dropHere: { vi: 'Kéo thả tệp .xlsx vào đây', en: 'Drop an .xlsx file here' },
+  dropHere: { vi: 'Kéo thả tệp Excel (.xlsx, .xls), LibreOffice (.ods) hoặc .csv vào đây', en: 'Drop an Excel (.xlsx, .xls), LibreOffice (.ods) or .csv file here' },
   or: { vi: 'hoặc', en: 'or' },
   pickFile: { vi: 'Chọn tệp…', en: 'Choose a file…' },
   fileHint: {
@@ -150,21 +150,14 @@ export function t(key: UiKey, lang: Lang): string {
 }
 
 /**
- * Why a file cannot be read: the CLI's wording (cli/read-file.ts), Vietnamese then English, so
- * the command line and the page say the same thing. The page puts "Tệp «name»" in front.
+ * Why a file cannot be read: the engine's wording (shared/xlsx/read-spreadsheet.ts), the same as
+ * the command line's, plus the page's own case. The page puts "Tệp «name»" in front.
  */
-export const UNREADABLE: Record<UnreadableReason | 'other-format' | 'reader-not-loaded', string> = {
-  'legacy-xls': 'là tệp Excel 97-2003 (.xls). Hãy mở bằng Excel và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx). / This is a legacy .xls file: save it as .xlsx.',
-  encrypted: 'được đặt mật khẩu. Hãy gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi thử lại. / The workbook is password-protected: remove the password first.',
-  'not-xlsx': 'không phải tệp Excel .xlsx. / This is not an .xlsx file.',
-  damaged: 'bị hỏng hoặc không đọc được. Hãy mở bằng Excel và lưu lại thành .xlsx. / The file is damaged: open it in Excel and save it again.',
-  empty: 'rỗng (0 byte). / The file is empty.',
-  // The page's own additions. The reader is fetched with the first file: the line may have dropped.
+export const UNREADABLE: Record<UnreadableReason | 'reader-not-loaded', string> = {
+  ...UNREADABLE_MESSAGES,
+  // The reader is fetched with the first file: the line may have dropped.
   'reader-not-loaded':
     'chưa đọc được vì không tải được phần đọc tệp Excel. Hãy kiểm tra kết nối mạng rồi chọn lại tệp. / could not be read: the part of the page that reads Excel files did not load. Check the connection and choose the file again.',
-  // LibreOffice's .ods, WPS's .et, .csv and other formats saved by mistake.
-  'other-format':
-    'không phải tệp Excel .xlsx. Hãy mở bằng Excel, WPS hoặc LibreOffice và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx). / This is not an .xlsx file: save it as an Excel workbook (.xlsx).',
 };
 
 const PERIOD_NAMES: Record<PeriodPart, { vi: string; en: string }> = {

@@ -1,0 +1,97 @@
+import { read, type CellObject, type WorkSheet } from '@e965/xlsx';
+import type { CellValue, Grid } from '../grid/grid.ts';
+import { address, columnNumber } from '../grid/address.ts';
+import { numberCell } from './cell-format.ts';
+
+/**
+ * Excel 97–2003 (.xls, BIFF8 and older) and OpenDocument (.ods) → one Grid per sheet, through
+ * SheetJS Community Edition (Apache-2.0; the `@e965/xlsx` build of it on the npm registry, the
+ * same code as SheetJS's own CDN release). Chosen because it is the one maintained JavaScript
+ * reader of both formats (and of their codepages) that runs in Node, workerd and the browser with
+ * no native part; it is loaded only when such a file comes (about 360 KB minified in the upload
+ * page's chunk, nothing in the .xlsx path, which keeps our own fast reader).
+ *
+ * Values, merged areas and number formats become the same Grid as the .xlsx reader gives: a
+ * number under a date format is a date, an error cell is {error}. SheetJS CE reads no fonts from
+ * these formats, so a Grid from them has none: legacy-encoded text is still found by its letters.
+ */
+export function readSheetJs(bytes: Uint8Array): Grid[] {
+  // cellNF: every cell's number format; cellDates false: dates stay serials with their format, as
+  // in .xlsx, so one rule (numberCell) decides what is a date.
+  const wb = quietly(() => read(bytes, { type: 'array', cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, cellText: false, dense: false }));
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  return wb.SheetNames.map((name) => sheetGrid(name, wb.Sheets[name], date1904));
+}
+
+/**
+ * SheetJS writes remarks on what it half-understood ("ODS number format may be incorrect") to the
+ * console; in the command line they would bury the issues. The read is synchronous, so nothing
+ * else writes to the console meanwhile.
+ */
+function quietly<T>(f: () => T): T {
+  const { error, warn } = console;
+  console.error = console.warn = () => {};
+  try {
+    return f();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+}
+
+/** BIFF error codes ([MS-XLS] 2.5.97.2 BErr) as Excel shows them. */
+const ERRORS: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
+
+function errorText(cell: CellObject): string {
+  if (typeof cell.v === 'number') return ERRORS[cell.v] ?? '#N/A';
+  if (typeof cell.w === 'string' && cell.w.startsWith('#')) return cell.w;
+  return typeof cell.v === 'string' && cell.v.startsWith('#') ? cell.v : '#N/A';
+}
+
+function cellValue(cell: CellObject, date1904: boolean): CellValue {
+  switch (cell.t) {
+    case 'n':
+      return numberCell(cell.v as number, cell.z === undefined || cell.z === 'General' ? undefined : String(cell.z), date1904);
+    case 's':
+      return cell.v === undefined || cell.v === '' ? null : String(cell.v);
+    case 'b':
+      return Boolean(cell.v);
+    case 'e':
+      return { error: errorText(cell) };
+    case 'd':
+      return cell.v instanceof Date ? { date: cell.v.toISOString().slice(0, 10) } : null;
+    default:
+      return null;
+  }
+}
+
+function sheetGrid(name: string, ws: WorkSheet | undefined, date1904: boolean): Grid {
+  const merges = (ws?.['!merges'] ?? []).map((m) => `${address(m.s.r + 1, m.s.c + 1)}:${address(m.e.r + 1, m.e.c + 1)}`);
+  // As in .xlsx: a cell inside a merged area other than its top-left holds no value of its own.
+  const covered = new Set<string>();
+  for (const m of ws?.['!merges'] ?? []) {
+    for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) covered.add(address(r + 1, c + 1));
+  }
+  const rows: CellValue[][] = [];
+  const numFmts: Record<string, string> = {};
+  for (const key of Object.keys(ws ?? {})) {
+    const m = CELL_KEY.exec(key);
+    if (!m || covered.has(key)) continue;
+    const cell = (ws as WorkSheet)[key] as CellObject;
+    const value = cellValue(cell, date1904);
+    if (value === null) continue;
+    const r = Number(m[2]) - 1;
+    const c = columnNumber(m[1] as string) - 1;
+    const row = (rows[r] ??= []);
+    while (row.length < c) row.push(null);
+    row[c] = value;
+    if (cell.z !== undefined && cell.z !== 'General') numFmts[key] = String(cell.z);
+  }
+  const length = Math.max(rows.length, ...(ws?.['!merges'] ?? []).map((m) => m.e.r + 1));
+  for (let r = 0; r < length; r++) rows[r] ??= [];
+  const grid: Grid = { name, rows, merges };
+  if (Object.keys(numFmts).length > 0) grid.numFmts = numFmts;
+  return grid;
+}
+
+const CELL_KEY = /^([A-Z]{1,3})(\d+)$/;
