@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CLI_BUNDLE, cliBundleText } from '../../scripts/build-cli.ts';
+import { CLI_BUNDLE, cliBundleFiles } from '../../scripts/build-cli.ts';
 import { loadSamples, matchKey } from '../samples.ts';
 
 const run = promisify(execFile);
@@ -13,8 +13,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 describe('the gnbv bundle', () => {
   it('is what cli/ and shared/ build to now (run `npm run build` after changing them)', async () => {
     expect(existsSync(CLI_BUNDLE), `${CLI_BUNDLE} is missing: run npm run build`).toBe(true);
-    const fresh = await cliBundleText();
-    expect(readFileSync(CLI_BUNDLE, 'utf8') === fresh, `${CLI_BUNDLE} is stale: run npm run build`).toBe(true);
+    const fresh = await cliBundleFiles();
+    const built = readdirSync(dirname(CLI_BUNDLE), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name));
+    expect(built.sort(), 'dist/cli holds other files than a build makes: run npm run build').toEqual([...fresh.keys()].sort());
+    for (const [path, text] of fresh) expect(readFileSync(path, 'utf8') === text, `${path} is stale: run npm run build`).toBe(true);
   });
 
   it('packs into a tarball that installs with no dependency and checks every sample from another folder', async () => {

@@ -1,23 +1,13 @@
-import { execFile } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { gnbv } from './run-gnbv.ts';
 import { SAMPLES_DIR } from '../samples.ts';
 
-const run = promisify(execFile);
-const BIN = resolve(import.meta.dirname, '../../bin/gnbv.mjs');
 
-async function gnbv(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'gnbv-cli-'));
 function file(name: string, bytes: Uint8Array | string): string {
@@ -80,9 +70,9 @@ describe('gnbv validate', () => {
   });
 
   it.each([
-    ['legacy .xls', () => file('old.xls', cfb('Workbook')), 'Excel 97-2003 (.xls)'],
+    ['a damaged .xls', () => file('old.xls', cfb('Workbook')), 'bị hỏng'],
     ['password-protected .xlsx', () => file('locked.xlsx', cfb('EncryptedPackage')), 'mật khẩu'],
-    ['a text file', () => file('notes.xlsx', 'STT,Họ và tên\n1,An\n'), 'không phải tệp Excel .xlsx'],
+    ['a text file', () => file('notes.xlsx', 'STT,Họ và tên\n1,An\n'), 'không phải bảng tính (.xlsx, .xls, .ods hoặc .csv)'],
     ['a damaged zip', () => file('broken.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100, 7)])), 'bị hỏng'],
     ['an empty file', () => file('empty.xlsx', ''), 'rỗng'],
     ['a missing file', () => join(tmp, 'nope.xlsx'), 'Không tìm thấy tệp'],
@@ -110,5 +100,45 @@ describe('gnbv validate', () => {
     const bad = await gnbv('validate', join(SAMPLES_DIR, 'households-classic-errors.xlsx'), '--plan', file('bad.json', '{"id": 1}'));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Tệp kế hoạch');
+  });
+
+  it('reads the same list saved by LibreOffice as .ods, .xls and CSV, with the issues of the .xlsx', async () => {
+    const xlsx = join(SAMPLES_DIR, 'households-classic-errors.xlsx');
+    const expected = JSON.parse((await gnbv('validate', xlsx, '--date', '2024-12-05', '--json')).stdout) as { issues: { value: unknown }[] };
+    expect(expected.issues).toHaveLength(18);
+    const lo = (to: string) =>
+      execFileSync('soffice', [`-env:UserInstallation=file://${tmp}/profile`, '--headless', '--convert-to', to, '--outdir', join(tmp, 'lo'), xlsx], { stdio: 'ignore', timeout: 120_000 });
+    lo('ods');
+    lo('xls');
+    // UTF-8, values as stored (not as shown).
+    lo('csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false');
+    for (const ext of ['ods', 'xls', 'csv']) {
+      const r = await gnbv('validate', join(tmp, 'lo', `households-classic-errors.${ext}`), '--date', '2024-12-05', '--json');
+      expect(r.code, ext).toBe(1);
+      const issues = (JSON.parse(r.stdout) as { issues: { sheet: string; value: unknown }[] }).issues;
+      // A CSV names its one sheet after the file and holds no types (a 9-digit ID kept as text
+      // reads as a number). No copy carries fonts as read here, so the message of text in a
+      // legacy font names the encoding without the font.
+      const plain = (list: { sheet?: string; value: unknown; code?: unknown; row?: unknown; column?: unknown; severity?: unknown }[]) =>
+        list.map((i) => ({ code: i.code, severity: i.severity, sheet: ext === 'csv' ? '' : i.sheet, row: i.row, column: i.column, value: ext === 'csv' ? String(i.value) : i.value }));
+      expect(plain(issues), ext).toEqual(plain(expected.issues));
+    }
+  });
+
+  it('exits 2, never "0 lỗi", on a workbook with no list or report in it, alone or in a batch', async () => {
+    const notes = file('huong-dan.csv', 'HƯỚNG DẪN NHẬP LIỆU\n1. Nhập mỗi hộ một dòng\n');
+    const r = await gnbv('validate', notes, '--date', '2024-12-05');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('SHEET.UNKNOWN_KIND  Không nhận ra bảng nào');
+    expect(r.stdout).toContain('1 lỗi, 0 cảnh báo.');
+    const batch = await gnbv('validate', notes, join(SAMPLES_DIR, 'households-classic-clean.xlsx'), '--date', '2024-12-05');
+    expect(batch.code).toBe(2);
+    expect(batch.stdout).toContain('1 tệp không nhận ra bảng nào');
+  });
+
+  it('exits 2 on a zip holding only a text file, renamed .xlsx', async () => {
+    const r = await gnbv('validate', file('bao-cao.xlsx', zipSync({ 'ghi-chu.txt': strToU8('Danh sách gửi sau') })));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('không phải bảng tính');
   });
 });

@@ -1,0 +1,65 @@
+import {
+  appPropsXml,
+  contentTypesXml,
+  corePropsXml,
+  rootRelsXml,
+  sheetPath,
+  workbookRelsXml,
+  workbookXml,
+} from '../shared/xlsx/write/package-parts.ts';
+import { type Column, SheetXml } from '../shared/xlsx/write/sheet-xml.ts';
+import { stylesXml } from '../shared/xlsx/write/styles.ts';
+import { ZipStream } from '../shared/xlsx/write/zip-stream.ts';
+import type { IssueCell } from './issues-file.ts';
+
+const SHEET_NAME = 'Vấn đề';
+const TITLE = 'DANH SÁCH VẤN ĐỀ TRONG BÁO CÁO';
+/** Rows measured for the column widths before the sheet's head is written (as the district workbook). */
+const WIDTH_SAMPLE_ROWS = 500;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** "05/12/2024 14:30", the wall clock in Vietnam wherever the command runs. */
+function vietnamTime(at: Date): string {
+  const t = new Date(at.getTime() + 7 * 3_600_000);
+  return `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+}
+
+/**
+ * The table as one-sheet .xlsx bytes, written with the district workbook's primitives: text as
+ * inline strings (never a formula, whatever it starts with), a bold header frozen under the title,
+ * a filter over the table, columns as wide as their content.
+ */
+export function issuesXlsx(columns: readonly Column[], rows: readonly IssueCell[][], now: Date): Uint8Array {
+  const zip = new ZipStream(now);
+  const chunks: Uint8Array[] = [];
+  zip.file('[Content_Types].xml', contentTypesXml(1));
+  zip.file('_rels/.rels', rootRelsXml());
+  zip.file('docProps/core.xml', corePropsXml(TITLE, now));
+  zip.file('docProps/app.xml', appPropsXml());
+  zip.file('xl/_rels/workbook.xml.rels', workbookRelsXml(1));
+  zip.file('xl/styles.xml', stylesXml());
+
+  const sheet = new SheetXml({
+    name: SHEET_NAME,
+    title: TITLE,
+    subtitle: `Kiểm tra bằng lệnh gnbv validate lúc ${vietnamTime(now)} (giờ Việt Nam).`,
+    columns,
+    sampleRows: WIDTH_SAMPLE_ROWS,
+    tabSelected: true,
+  });
+  const entry = zip.entry(sheetPath(1));
+  for (const row of rows) {
+    entry.write(sheet.row(row));
+    chunks.push(...zip.take());
+  }
+  sheet.endTable();
+  entry.write(sheet.end());
+  entry.close();
+  zip.file('xl/workbook.xml', workbookXml([{ name: sheet.name, filterRef: sheet.filterRef, printTitleRows: sheet.printTitleRows }]));
+  zip.end();
+  chunks.push(...zip.take());
+  return Buffer.concat(chunks);
+}
