@@ -20,7 +20,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return { text: decode(utf16, bytes), encoding: utf16 };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
   } catch {
     const vietnamese = decode('windows-1258', bytes).normalize('NFC');
     if (strayRatio(vietnamese) < 0.02) return { text: vietnamese, encoding: 'windows-1258' };

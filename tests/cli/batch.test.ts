@@ -18,7 +18,7 @@ const DATE = '2024-12-05';
 
 const tmp = mkdtempSync(join(tmpdir(), 'gnbv-batch-'));
 
-/** A folder under the temporary one, with files at relative paths (a string names a sample to copy). */
+/** A folder under the temporary one, with files at relative paths: bytes, text, or { sample } to copy a sample. */
 function folder(name: string, files: Record<string, { sample: string } | string | Uint8Array>): string {
   const root = join(tmp, name);
   for (const [path, content] of Object.entries(files)) {
