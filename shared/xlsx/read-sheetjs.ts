@@ -1,7 +1,9 @@
 import { read, type CellObject, type WorkSheet } from '@e965/xlsx';
 import type { CellValue, Grid } from '../grid/grid.ts';
 import { address, columnNumber } from '../grid/address.ts';
-import { numberCell } from './cell-format.ts';
+import { numberCell, unusualFonts } from './cell-format.ts';
+import { odsCellFonts } from './ods-fonts.ts';
+import { xlsCellFonts } from './xls-fonts.ts';
 
 /**
  * Excel 97–2003 (.xls, BIFF8 and older) and OpenDocument (.ods) → one Grid per sheet, through
@@ -12,15 +14,18 @@ import { numberCell } from './cell-format.ts';
  * page's chunk, nothing in the .xlsx path, which keeps our own fast reader).
  *
  * Values, merged areas and number formats become the same Grid as the .xlsx reader gives: a
- * number under a date format is a date, an error cell is {error}. SheetJS CE reads no fonts from
- * these formats, so a Grid from them has none: legacy-encoded text is still found by its letters.
+ * number under a date format is a date, an error cell is {error}. SheetJS CE reads no fonts; an
+ * .ods's come from its styles (ods-fonts.ts), an .xls's from its FONT and XF records (xls-fonts.ts),
+ * recorded as the .xlsx reader records them (the fonts unusual for the sheet).
  */
 export function readSheetJs(bytes: Uint8Array): Grid[] {
   // cellNF: every cell's number format; cellDates false: dates stay serials with their format, as
   // in .xlsx, so one rule (numberCell) decides what is a date.
   const wb = quietly(() => read(bytes, { type: 'array', cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, cellText: false, dense: false }));
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  return wb.SheetNames.map((name) => sheetGrid(name, wb.Sheets[name], date1904));
+  const fonts =
+    bytes[0] === 0x50 && bytes[1] === 0x4b ? odsCellFonts(bytes) : bytes[0] === 0xd0 && bytes[1] === 0xcf ? xlsCellFonts(bytes) : new Map<string, [string, string][]>();
+  return wb.SheetNames.map((name) => sheetGrid(name, wb.Sheets[name], date1904, new Map(fonts.get(name))));
 }
 
 /**
@@ -65,7 +70,7 @@ function cellValue(cell: CellObject, date1904: boolean): CellValue {
   }
 }
 
-function sheetGrid(name: string, ws: WorkSheet | undefined, date1904: boolean): Grid {
+function sheetGrid(name: string, ws: WorkSheet | undefined, date1904: boolean, cellFonts: ReadonlyMap<string, string>): Grid {
   const merges = (ws?.['!merges'] ?? []).map((m) => `${address(m.s.r + 1, m.s.c + 1)}:${address(m.e.r + 1, m.e.c + 1)}`);
   // As in .xlsx: a cell inside a merged area other than its top-left holds no value of its own.
   const covered = new Set<string>();
@@ -74,6 +79,7 @@ function sheetGrid(name: string, ws: WorkSheet | undefined, date1904: boolean): 
   }
   const rows: CellValue[][] = [];
   const numFmts: Record<string, string> = {};
+  const fontOf: [string, string][] = [];
   for (const key of Object.keys(ws ?? {})) {
     const m = CELL_KEY.exec(key);
     if (!m || covered.has(key)) continue;
@@ -86,11 +92,14 @@ function sheetGrid(name: string, ws: WorkSheet | undefined, date1904: boolean): 
     while (row.length < c) row.push(null);
     row[c] = value;
     if (cell.z !== undefined && cell.z !== 'General') numFmts[key] = String(cell.z);
+    const font = cellFonts.get(key);
+    if (font !== undefined) fontOf.push([key, font]);
   }
   const length = Math.max(rows.length, ...(ws?.['!merges'] ?? []).map((m) => m.e.r + 1));
   for (let r = 0; r < length; r++) rows[r] ??= [];
   const grid: Grid = { name, rows, merges };
   if (Object.keys(numFmts).length > 0) grid.numFmts = numFmts;
+  if (fontOf.length > 0) grid.fonts = unusualFonts(fontOf).fonts;
   return grid;
 }
 
