@@ -8,11 +8,8 @@ const subtle = crypto.subtle as SubtleCrypto & {
   timingSafeEqual(a: ArrayBufferView, b: ArrayBufferView): boolean;
 };
 
-/** SHA-256 of the text as lowercase hex: how tokens are stored. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** SHA-256 of the text as lowercase hex: how tokens are stored (the clients' own hash). */
+export { sha256Hex } from '../shared/request-body.ts';
 
 /** Equality whose time does not depend on where the strings differ (workerd's timingSafeEqual). */
 export function constantTimeEqual(a: string, b: string): boolean {

@@ -2,7 +2,7 @@ import { ErrorEnvelope, SubmissionReceipt, type SubmissionRequest, ValidationFai
 import type { Issue } from '../../shared/issues.ts';
 import type { Period } from '../../shared/periods.ts';
 import type { FailureCode } from '../ui/strings.ts';
-import { encodeBody, keyForContent, sha256Hex } from './encode.ts';
+import { encodeBody, keyForContent, sha256Hex } from '../../shared/request-body.ts';
 import type { QueueStore, QueuedSubmission } from './queue-store.ts';
 
 /**

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SubmissionRequest } from '../../shared/api.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
-import { keyForContent } from '../../addin/submit/encode.ts';
+import { keyForContent } from '../../shared/request-body.ts';
 import { LOCAL_QUEUE_MAX_CHARS, type QueueStore, type QueuedSubmission, indexedDbQueue, localStorageQueue, queueStore } from '../../addin/submit/queue-store.ts';
 import { type SubmitState, type SubmitterDeps, createSubmitter, retryDelayMs } from '../../addin/submit/submitter.ts';
 import { ManualTimers, created, dropped, receipt, scriptedServer } from './submit-doubles.ts';

@@ -1,5 +1,6 @@
 import { MeResponse, PlanResponse, SubmissionReceipt, type SubmissionRequest, ValidationFailedEnvelope } from '../../shared/api.ts';
 import type { Issue } from '../../shared/issues.ts';
+import { encodeBody, keyForContent, sha256Hex } from '../../shared/request-body.ts';
 import { ApiFailure, failureOf, getJson, parseAnswer } from '../common/api.ts';
 
 /**
@@ -30,47 +31,8 @@ export type SubmitOutcome =
   /** 422: the server's engine found errors; nothing was stored. */
   | { accepted: false; issues: Issue[]; message: string };
 
-/** The request body, gzip-compressed where the browser can (CompressionStream), else as is. */
-export async function encodeBody(text: string): Promise<{ body: ArrayBuffer; gzip: boolean }> {
-  const plain = new Blob([text], { type: 'application/json' });
-  if (typeof CompressionStream === 'undefined') return { body: await plain.arrayBuffer(), gzip: false };
-  const compressed = await new Response(plain.stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
-  return { body: compressed, gzip: true };
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
+/** The upload page's Idempotency-Keys live for the visit (sessionStorage), apart from the task pane's. */
 const KEYS_STORE = 'gnbv.upload.idempotency';
-
-/**
- * One Idempotency-Key per content: a retry of the same body (after a dropped connection, a reload)
- * reuses it, so the server answers with the first receipt instead of storing a second version.
- * Kept in sessionStorage, by the body's SHA-256 (not the body: it holds personal data).
- */
-export async function idempotencyKeyFor(text: string): Promise<string> {
-  const hash = await sha256Hex(text);
-  let keys: Record<string, string> = {};
-  try {
-    const stored = window.sessionStorage.getItem(KEYS_STORE);
-    if (stored) keys = JSON.parse(stored) as Record<string, string>;
-  } catch {
-    keys = {};
-  }
-  const known = keys[hash];
-  if (typeof known === 'string') return known;
-  const key = crypto.randomUUID();
-  try {
-    // The server keeps a key 24 hours; a handful per visit is plenty.
-    const recent = Object.entries(keys).slice(-19);
-    window.sessionStorage.setItem(KEYS_STORE, JSON.stringify(Object.fromEntries([...recent, [hash, key]])));
-  } catch {
-    /* storage blocked: the key lives as long as this call */
-  }
-  return key;
-}
 
 function post(path: string, token: string, body: ArrayBuffer, headers: Record<string, string>, onUpload: (fraction: number) => void, onSent: () => void): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
@@ -96,7 +58,8 @@ function post(path: string, token: string, body: ArrayBuffer, headers: Record<st
 export async function submitReport(token: string, request: SubmissionRequest, onProgress: (p: SubmitProgress) => void): Promise<SubmitOutcome> {
   onProgress({ step: 'compress' });
   const text = JSON.stringify(request);
-  const key = await idempotencyKeyFor(text);
+  // One key per content: a retry of the same body (a dropped connection, a reload) gets the first receipt.
+  const key = keyForContent(window.sessionStorage, await sha256Hex(text), new Date(), KEYS_STORE);
   const { body, gzip } = await encodeBody(text);
   onProgress({ step: 'upload', fraction: 0 });
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': key };
