@@ -18,13 +18,13 @@ import { xlsCellFonts } from './xls-fonts.ts';
  * .ods's come from its styles (ods-fonts.ts), an .xls's from its FONT and XF records (xls-fonts.ts),
  * recorded as the .xlsx reader records them (the fonts unusual for the sheet).
  */
-export function readSheetJs(bytes: Uint8Array): Grid[] {
+/** `format`: what the caller found the bytes to be (read-spreadsheet.ts), which says where the fonts are. */
+export function readSheetJs(bytes: Uint8Array, format: 'xls' | 'ods' | 'html'): Grid[] {
   // cellNF: every cell's number format; cellDates false: dates stay serials with their format, as
   // in .xlsx, so one rule (numberCell) decides what is a date.
   const wb = quietly(() => read(bytes, { type: 'array', cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, cellText: false, dense: false }));
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  const fonts =
-    bytes[0] === 0x50 && bytes[1] === 0x4b ? odsCellFonts(bytes) : bytes[0] === 0xd0 && bytes[1] === 0xcf ? xlsCellFonts(bytes) : new Map<string, [string, string][]>();
+  const fonts = format === 'ods' ? odsCellFonts(bytes) : format === 'xls' ? xlsCellFonts(bytes) : new Map<string, [string, string][]>();
   return wb.SheetNames.map((name) => sheetGrid(name, wb.Sheets[name], date1904, new Map(fonts.get(name))));
 }
 

@@ -57,10 +57,10 @@ function looksLikeMarkup(bytes: Uint8Array): boolean {
   return head.startsWith('<') && /<(html|table|workbook|ss:workbook)\b|urn:schemas-microsoft-com:office:spreadsheet/.test(head);
 }
 
-async function viaSheetJs(bytes: Uint8Array): Promise<Grid[]> {
+async function viaSheetJs(bytes: Uint8Array, format: 'xls' | 'ods' | 'html'): Promise<Grid[]> {
   const { readSheetJs } = await import('./read-sheetjs.ts');
   try {
-    return readSheetJs(bytes);
+    return readSheetJs(bytes, format);
   } catch (cause) {
     // A password-protected .xls (a FILEPASS record) or .ods: SheetJS says "password-protected" or
     // "ODS Encryption" (its "ZIP encryption" comes from garbled bytes, not from a password).
@@ -90,11 +90,11 @@ export async function readSpreadsheet(data: Uint8Array | ArrayBuffer, fileName?:
   if (bytes.length === 0) throw new UnreadableWorkbook('empty');
   if (startsWith(bytes, CFB_MAGIC)) {
     if (containsUtf16(bytes, 'EncryptedPackage')) throw new UnreadableWorkbook('encrypted');
-    return { format: 'xls', grids: await viaSheetJs(bytes) };
+    return { format: 'xls', grids: await viaSheetJs(bytes, 'xls') };
   }
   if (startsWith(bytes, [0x50, 0x4b])) {
     const { format, parts } = zipped(bytes);
-    if (format === 'ods') return { format, grids: await viaSheetJs(bytes) };
+    if (format === 'ods') return { format, grids: await viaSheetJs(bytes, format) };
     try {
       return { format, grids: parseXlsx(parts) };
     } catch (cause) {
@@ -102,7 +102,7 @@ export async function readSpreadsheet(data: Uint8Array | ArrayBuffer, fileName?:
     }
   }
   if (looksLikeText(bytes)) {
-    if (looksLikeMarkup(bytes)) return { format: 'html', grids: await viaSheetJs(bytes) };
+    if (looksLikeMarkup(bytes)) return { format: 'html', grids: await viaSheetJs(bytes, 'html') };
     if (fileName === undefined || DELIMITED_NAME.test(fileName)) {
       const base = (fileName ?? 'CSV').replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
       return { format: 'csv', grids: [readCsv(bytes, base).grid] };
