@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SheetXml } from '../../shared/xlsx/write/sheet-xml.ts';
 import { contentDisposition, workbookDisplayName, workbookFileName, writeDistrictWorkbook } from '../../worker/workbook/index.ts';
 import { COMMUNES, FORMULA_TEXT, fixtureSource, HOUSEHOLDS_A, HOUSEHOLDS_B, HOUSEHOLDS_C } from './fixture.ts';
 import { collect, type ReadBack, readBack, type Row, rounded } from './read-back.ts';
@@ -263,5 +264,30 @@ describe('official layout: download name', () => {
     expect(workbookFileName('Thọ Xuân', '2024-Y', 'official')).toBe('Tong-hop-GNBV-theo-mau-bieu-ra-soat-Tho-Xuan-2024-Y.xlsx');
     expect(contentDisposition('Thọ Xuân', '2024-Y', 'official')).toMatch(/^attachment; filename="Tong-hop-GNBV-theo-mau-bieu-ra-soat-Tho-Xuan-2024-Y\.xlsx"; filename\*=UTF-8''T%E1%BB%95ng%20h%E1%BB%A3p%20GNBV%20theo%20m%E1%BA%ABu/);
     expect(book.parts['docProps/core.xml']).toContain('<dc:title>Tổng hợp GNBV theo mẫu biểu rà soát - Thọ Xuân - 2024-Y</dc:title>');
+  });
+});
+
+describe('the writer’s official frame (SheetXml heading and numbering)', () => {
+  const columns = [
+    { header: 'STT', kind: 'plain' as const },
+    { header: 'Xã', kind: 'text' as const },
+    { header: 'Số hộ', kind: 'count' as const },
+  ];
+  const heading = { left: ['ỦY BAN NHÂN DÂN', 'HUYỆN THỌ XUÂN'], right: ['CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] };
+
+  it('splits a table too narrow for both sides of the heading in half, and numbers the rows below it', () => {
+    const sheet = new SheetXml({ name: 'x', title: 'T', subtitle: 'S', columns, heading, numbering: ['A', 'B', '1'] });
+    expect([sheet.titleRow, sheet.firstHeaderRow, sheet.numberingRow, sheet.lastHeaderRow, sheet.rowNumber]).toEqual([4, 6, 7, 7, 8]);
+    const xml = sheet.row([1, 'Xuân Hoà', 400]) + sheet.end();
+    expect(xml).toContain('<row r="1"><c r="A1" s="25" t="inlineStr"><is><t>ỦY BAN NHÂN DÂN</t></is></c><c r="B1" s="25" t="inlineStr"><is><t>CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM</t></is></c></row>');
+    expect(xml).toContain('<mergeCell ref="B1:C1"/><mergeCell ref="B2:C2"/>');
+    expect(xml).not.toContain('<mergeCell ref="A1:');
+    expect(xml).toContain('<row r="7"><c r="A7" s="26" t="inlineStr"><is><t>A</t></is></c><c r="B7" s="26" t="inlineStr"><is><t>B</t></is></c><c r="C7" s="26" t="inlineStr"><is><t>1</t></is></c></row><row r="8">');
+    expect(sheet.printTitleRows).toBe('$6:$7');
+  });
+
+  it('refuses a numbering row that does not fit the columns, and a heading over one column', () => {
+    expect(() => new SheetXml({ name: 'x', title: 'T', subtitle: 'S', columns, numbering: ['A', 'B'] })).toThrow('2 numbering cells for 3 columns');
+    expect(() => new SheetXml({ name: 'x', title: 'T', subtitle: 'S', columns: columns.slice(0, 1), heading })).toThrow('a heading needs two columns or more');
   });
 });

@@ -264,7 +264,8 @@ export const OFFICIAL_NOTES = {
   summary:
     'Tỷ lệ (%) tính trên tổng số hộ dân cư của xã theo kế hoạch. Mẫu biểu còn có hộ làm nông, lâm, ngư, diêm nghiệp có mức sống trung bình và các cột nhân khẩu: GNBV không có số liệu này nên không có các cột đó.',
   deprivations: 'Tổng số thiếu hụt: số chỉ số thiếu hụt của các hộ cộng lại trên 12 chỉ số (cột 2 = cột 3 + … + cột 14). Ô trống: xã chưa nộp danh sách, hoặc danh sách không có các cột chỉ số thiếu hụt.',
-  lists: 'x: có. Hộ DTTS: hộ có ghi dân tộc, không phải dân tộc Kinh. Ô trống: danh sách của xã không có cột tương ứng.',
+  poorList: 'x: có. Hộ DTTS: hộ có ghi dân tộc, không phải dân tộc Kinh. Ô trống: danh sách của xã không có cột tương ứng.',
+  escapedList: 'Ô trống: danh sách của xã không có cột tương ứng.',
 } as const;
 
 export const CHECK_NAMES = {

@@ -1,7 +1,6 @@
 import { officialListOf } from '../../shared/report/index.ts';
 import type { HouseholdRecord } from '../../shared/rules/households.ts';
-import type { Cell } from '../../shared/xlsx/write/sheet-xml.ts';
-import type { SheetXml } from '../../shared/xlsx/write/sheet-xml.ts';
+import type { Cell, SheetXml } from '../../shared/xlsx/write/sheet-xml.ts';
 import type { ZipEntry } from '../../shared/xlsx/write/zip-stream.ts';
 import { checksSheet, type MergedPlaces, sourcesSheet } from './checks-sheets.ts';
 import type { FedKind, KindRecords } from './district-feed.ts';
@@ -60,7 +59,7 @@ export const officialSheets: LayoutFactory = (source, ctx, out) => {
 
   const close = (sheet: SheetXml, entry: ZipEntry, id: 'poorList' | 'escapedList'): void => {
     sheet.endTable();
-    entry.write(officialClosing(sheet, [OFFICIAL_NOTES.lists]));
+    entry.write(officialClosing(sheet, [id === 'poorList' ? OFFICIAL_NOTES.poorList : OFFICIAL_NOTES.escapedList]));
     entry.close();
     out.done(id, sheet);
   };
@@ -73,7 +72,7 @@ export const officialSheets: LayoutFactory = (source, ctx, out) => {
       },
       row<K extends FedKind>(_kind: K, record: KindRecords[K], communeIndex: number): number | null {
         if (poor === null) throw new Error('workbook: the household list is not open');
-        const h = record as HouseholdRecord;
+        const h = record as HouseholdRecord; // only the households are fed (`feeds`)
         const list = officialListOf(h.category);
         if (list === 'escaped') return SECOND_LIST + firstEscapedRow + escapedSeen++;
         if (list === null) return null;
