@@ -49,7 +49,7 @@ const VILLAGE_WORD = /^(thon|xom|ban|buon|bon|ap|to dan pho|tdp|khu pho|to|khom|
 
 export function householdLayout(table: Table, planVillages: ReadonlyMap<string, string>): HouseholdLayout {
   const sections: VillageSection[] = [];
-  if (!table.columns.has('village') && !table.columns.has('address')) {
+  if (!table.fromMapping && !table.columns.has('village') && !table.columns.has('address')) {
     for (const row of table.groupRows) {
       const cells = table.grid.rows[row - 1] ?? [];
       for (let c = 0; c < cells.length; c++) {
@@ -62,7 +62,7 @@ export function householdLayout(table: Table, planVillages: ReadonlyMap<string, 
     }
   }
   return {
-    titleCategory: table.columns.has('category') || [...table.columns.keys()].some((f) => f.startsWith('category.')) ? null : titleCategory(table.titleLines),
+    titleCategory: table.fromMapping || table.columns.has('category') || [...table.columns.keys()].some((f) => f.startsWith('category.')) ? null : titleCategory(table.titleLines),
     sections,
     personRows: table.columns.has('relationship') || table.columns.has('memberName'),
   };

@@ -119,6 +119,7 @@ function villageOf(villages: ReadonlyMap<string, string>, text: string): string 
   if (whole !== undefined) return whole;
   if (!/[,;]|\s[-–]\s/.test(text)) return null;
   for (const part of addressParts(text)) {
+    if (!/\p{L}/u.test(part)) continue; // "5" alone is no village ("Thôn 5" is)
     const found = villages.get(foldName(part));
     if (found !== undefined) return found;
   }

@@ -32,6 +32,8 @@ export interface Table {
    * of a list grouped by village, for a kind that reads its village from them.
    */
   groupRows: Int32Array;
+  /** Read with the officer's saved mapping: its columns are all there is (nothing is inferred from titles or group rows). */
+  fromMapping: boolean;
   /** Text of the lines above the header (titles). */
   titleLines: readonly string[];
   period: Period | null;
@@ -470,6 +472,7 @@ export function readTable(grid: Grid, mapping?: ColumnMapping): ReadResult {
       units,
       rows,
       groupRows,
+      fromMapping: mapping !== undefined,
       titleLines,
       period: periodFromTitle(titleLines),
     },
