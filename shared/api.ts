@@ -66,6 +66,7 @@ export const ErrorCode = z.enum([
   'IDEMPOTENCY_CONFLICT',
   'SUBMISSION_NOT_FOUND',
   'UNSUPPORTED_ENCODING',
+  'RATE_LIMITED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

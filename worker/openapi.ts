@@ -106,6 +106,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   409: 'Đã tồn tại (conflict)',
   415: 'Không phải JSON (unsupported media type)',
   422: 'Dữ liệu không hợp lệ (unprocessable)',
+  429: 'Thử sai quá nhiều lần, chờ rồi thử lại (too many failed sign-ins)',
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -139,7 +140,8 @@ function envelope(status: number): JsonSchema {
 }
 
 function operationObject(op: Operation): JsonSchema {
-  const errorStatuses = op.roles === null ? op.errors : [401, 403, ...op.errors];
+  // 429: a client that presented wrong tokens too often waits (worker/db/sign-in-failures.ts).
+  const errorStatuses = op.roles === null ? op.errors : [401, 403, 429, ...op.errors];
   return {
     summary: op.summary,
     description: op.roles === null ? 'Không cần mã truy cập (no token).' : `Vai trò (roles): ${op.roles.join(', ')}.`,
