@@ -5,10 +5,15 @@ import { address } from '../shared/grid/address.ts';
 
 /**
  * Grids → an .xlsx written by exceljs (an independent writer): values, merged areas, number formats
- * and fonts. Tests and the bench use it to put a generated sheet into a real file.
+ * and fonts. Tests and the bench use it to put a generated sheet into a real file; `createdAt` fixes
+ * the workbook's properties (scripts/official-fixtures.ts writes the same file on every run).
  */
-export async function gridsToXlsx(grids: readonly Grid[]): Promise<Uint8Array> {
+export async function gridsToXlsx(grids: readonly Grid[], options: { createdAt?: Date } = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
+  if (options.createdAt) {
+    wb.created = options.createdAt;
+    wb.modified = options.createdAt;
+  }
   for (const grid of grids) {
     const ws = wb.addWorksheet(grid.name);
     grid.rows.forEach((cells, r) => {

@@ -287,6 +287,23 @@ function couldBeSubHeader(grid: Grid, row: number): boolean {
   return texts > 0;
 }
 
+/**
+ * A top row whose one text, no kind's group label, stands over every labelled column is a title line
+ * right above a one-row header ("(Kèm theo Quyết định số …)" merged across the table, from column A
+ * or B), not a group header.
+ */
+function oneGroupOverAll(cells: readonly HeaderCell[]): boolean {
+  let top: HeaderCell | null = null;
+  for (const c of cells) {
+    if (c.sub === null) return false;
+    if (c.top.trim() === '') continue;
+    if (top !== null && c.top !== top.top) return false;
+    top = c;
+  }
+  const label = top?.topLabel;
+  return label !== undefined && compiled.every((k) => scoresOf(k.under, label).size === 0);
+}
+
 interface HeaderChoice {
   compiled: Compiled;
   row: number;
@@ -305,7 +322,7 @@ function detectHeader(grid: Grid, masters: Masters, only?: SheetKind): HeaderCho
     if (!twoRows && !rowMayBeHeader(grid, masters, row)) continue;
     for (const depth of twoRows ? [1, 2] : [1]) {
       const cells = headerCells(grid, masters, row, depth);
-      if (cells.length < MIN_FIELDS || !mayBeHeader(cells)) continue;
+      if (cells.length < MIN_FIELDS || !mayBeHeader(cells) || (depth > 1 && oneGroupOverAll(cells))) continue;
       for (const k of compiled) {
         if (only && k.spec.kind !== only) continue;
         const assigned = assign(k, cells);

@@ -130,3 +130,36 @@ describe('a software export: indicators and reasons as numbers, "Hộ không ngh
     ]);
   });
 });
+
+describe('a title line right above a one-row header', () => {
+  const header = ['STT', 'Mã hộ', 'Họ và tên chủ hộ', 'Số CCCD', 'Thôn', 'Số nhân khẩu', 'Phân loại hộ'];
+  const rows: CellValue[][] = [header.map((_, i) => i + 1), [1, 'XH-01', 'Nguyễn Văn An', cccd(1970, 'Nam', 1), 'Thôn 2', 3, 'Hộ nghèo']];
+  const under = '(Kèm theo Quyết định số 215/QĐ-UBND ngày 20/12/2024 của UBND xã Xuân Hoà)';
+
+  it('is a title, not a group over the header, merged across the table or not, from column A or B', () => {
+    for (const [column, merged] of [['A', true], ['A', false], ['B', true]] as const) {
+      const grid = sheet(header, rows, { titleLines: [...FORM_TITLE, 'DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO SAU KHI RÀ SOÁT', 'x'] });
+      grid.rows[3] = column === 'A' ? [under] : [null, under];
+      if (merged) grid.merges.push(`${column}4:G4`);
+      const result = validate([grid]);
+      expect([result.sheets[0]?.headerRow, result.sheets[0]?.headerRows]).toEqual([5, 1]);
+      expect(result.issues).toEqual([]);
+    }
+  });
+
+  it('still is a group where it names one ("Các chỉ số thiếu hụt" over the indicators, the other labels on the lower row)', () => {
+    const labels = ['STT', 'Họ và tên chủ hộ', 'Số CCCD', 'Thôn', 'Số nhân khẩu', 'Phân loại hộ', ...Array.from({ length: 12 }, (_, i) => `CS${i + 1}`)];
+    const grid: Grid = {
+      name: 'Sheet1',
+      rows: [
+        [null, null, null, null, null, null, 'Các chỉ số thiếu hụt'],
+        labels,
+        [1, 'Nguyễn Văn An', cccd(1970, 'Nam', 1), 'Thôn 2', 3, 'Hộ nghèo', 'x', null, null, 'x', null, null, null, null, 'x'],
+      ],
+      merges: ['G1:R1'],
+    };
+    const result = validate([grid]);
+    expect([result.sheets[0]?.headerRow, result.sheets[0]?.headerRows]).toEqual([1, 2]);
+    expect(result.households[0]?.deprivations).toEqual(['D01', 'D04', 'D09']);
+  });
+});
