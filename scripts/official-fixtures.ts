@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync, zipSync } from 'fflate';
 import type { CellValue, Grid } from '../shared/grid/grid.ts';
-import { columnLetters } from '../shared/grid/address.ts';
+import { columnLetters, columnNumber } from '../shared/grid/address.ts';
 import { gridsToXlsx } from '../tests/grid-to-xlsx.ts';
 import { cccd, sheet, type HeaderCell } from '../tests/shared/grid-builder.ts';
 
@@ -128,7 +128,7 @@ function officialHeading(width: number, title: string, under: string, at: { row:
     [['A', 'UỶ BAN NHÂN DÂN XÃ XUÂN HOÀ', 5], [right, 'Độc lập - Tự do - Hạnh phúc', 8]],
   ];
   while (lines.length < at.row - 1) lines.push([]);
-  const span = width - (at.column.charCodeAt(0) - 64) + 1;
+  const span = width - columnNumber(at.column) + 1;
   lines.push([[at.column, title, span]], [[at.column, under, span]]);
   return lines;
 }
@@ -535,7 +535,7 @@ export function buildFixture(layout: Layout, planted: boolean): Fixture {
   const footer: CellValue[][] = [[], ...SIGNATURE.map(([left, right]) => {
     const cells: CellValue[] = [null, left];
     cells[layout.columns.length - 4] = right;
-    return cells;
+    return Array.from(cells, (v) => v ?? null);
   })];
   const grid = sheet(layout.columns.map((c) => c.header), [[...layout.numbering], ...rows.map((x) => x.cells)], {
     name: layout.sheet,
@@ -546,9 +546,9 @@ export function buildFixture(layout: Layout, planted: boolean): Fixture {
   layout.heading.forEach((line, r) => {
     const cells: CellValue[] = [];
     for (const [column, text, span] of line) {
-      const c = column.charCodeAt(0) - 65;
-      cells[c] = text;
-      if (span > 1) merges.push(`${column}${r + 1}:${columnLetters(c + span)}${r + 1}`);
+      const c = columnNumber(column);
+      cells[c - 1] = text;
+      if (span > 1) merges.push(`${column}${r + 1}:${columnLetters(c + span - 1)}${r + 1}`);
     }
     grid.rows[r] = Array.from(cells, (v) => v ?? null);
   });
