@@ -4,7 +4,7 @@ import type { WorkbookResult } from '../shared/validate.ts';
 import type { Tally } from './batch.ts';
 import type { FileOutcome, FileReport } from './check-file.ts';
 
-const KIND_NAMES = { households: 'danh sách hộ', beneficiaries: 'danh sách đối tượng hỗ trợ', progress: 'báo cáo tiến độ' } as const;
+const KIND_NAMES = { households: 'danh sách hộ', beneficiaries: 'danh sách đối tượng hỗ trợ', progress: 'báo cáo tiến độ', summary: 'bảng tổng hợp (chỉ kiểm tra, không gửi)' } as const;
 
 function errorCount(issues: readonly Issue[]): number {
   return issues.filter((i) => i.severity === 'error').length;

@@ -37,6 +37,10 @@ export const ISSUE_SEVERITY = {
   'PRG.OVERSPENT': 'error',
   'PRG.OVERDUE': 'warning',
   'PRG.BENEFICIARY_COUNT': 'warning',
+  'SUM.COUNT': 'error',
+  'SUM.TOTAL': 'error',
+  'SUM.RATE': 'error',
+  'SUM.LIST_MISMATCH': 'warning',
   'SUBMIT.LATE': 'warning',
 } as const;
 

@@ -55,6 +55,15 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   disbursed: { vi: 'Kinh phí đã giải ngân', en: 'disbursed' },
   status: { vi: 'Tiến độ', en: 'status' },
   note: { vi: 'Ghi chú', en: 'note' },
+  place: { vi: 'Thôn / Xã', en: 'village / commune' },
+  totalHouseholds: { vi: 'Tổng số hộ dân cư', en: 'total households' },
+  poor: { vi: 'Số hộ nghèo', en: 'poor households' },
+  poorRate: { vi: 'Tỷ lệ hộ nghèo (%)', en: 'poverty rate (%)' },
+  nearPoor: { vi: 'Số hộ cận nghèo', en: 'near-poor households' },
+  nearPoorRate: { vi: 'Tỷ lệ hộ cận nghèo (%)', en: 'near-poverty rate (%)' },
+  newlyEscaped: { vi: 'Số hộ mới thoát nghèo', en: 'newly escaped households' },
+  newlyEscapedRate: { vi: 'Tỷ lệ hộ mới thoát nghèo (%)', en: 'newly escaped rate (%)' },
+  deprivationTotal: { vi: 'Tổng số thiếu hụt', en: 'total deprivations' },
 };
 
 const CATEGORY_LABELS: Record<string, { vi: string; en: string }> = {
@@ -98,6 +107,28 @@ function money(v: IssueValue | undefined): string {
   return typeof v === 'number' ? `${(viNumber ??= new Intl.NumberFormat('vi-VN')).format(v)} đồng` : show(v);
 }
 
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number with the decimals a form shows, as Vietnamese (0,76) or English (0.76) write it. */
+function decimal(v: IssueValue | undefined, digits: IssueValue | undefined, lang: Lang): string {
+  if (typeof v !== 'number') return lang === 'vi' ? show(v) : showEn(v);
+  const d = typeof digits === 'number' ? Math.min(Math.max(Math.trunc(digits), 0), 15) : 2;
+  const key = `${lang}${d}`;
+  let format = decimalFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+    decimalFormats.set(key, format);
+  }
+  return format.format(v);
+}
+
+/** Where a summary row's figures are: "ở Thôn 3", or the total row. */
+function summaryPlace(i: Issue, lang: Lang): string {
+  const place = p(i, 'place');
+  if (p(i, 'total') === true) return lang === 'vi' ? `ở dòng "${show(place)}" (cả danh sách)` : `on the "${showEn(place)}" row (the whole list)`;
+  return lang === 'vi' ? `ở ${show(place)}` : `in ${showEn(place)}`;
+}
+
 function category(v: IssueValue | undefined, lang: Lang): string {
   if (v === null || v === undefined) return lang === 'vi' ? 'không thuộc diện nghèo, cận nghèo' : 'neither poor nor near-poor';
   return CATEGORY_LABELS[String(v)]?.[lang] ?? String(v);
@@ -108,8 +139,14 @@ const p = (i: Issue, key: string): IssueValue | undefined => i.params?.[key];
 
 const CATALOGUE: Record<IssueCode, { vi: Render; en: Render }> = {
   'SHEET.UNKNOWN_KIND': {
-    vi: () => 'Không nhận ra bảng nào (danh sách hộ, danh sách đối tượng hỗ trợ, báo cáo tiến độ) từ tiêu đề cột.',
-    en: () => 'No household list, beneficiary list or progress report was recognised from the headers.',
+    vi: (i) =>
+      p(i, 'summaryOnly') === true
+        ? 'Sổ chỉ có bảng tổng hợp (đã kiểm tra các số liệu của bảng), không có danh sách hộ, danh sách đối tượng hỗ trợ hay báo cáo tiến độ để gửi.'
+        : 'Không nhận ra bảng nào (danh sách hộ, danh sách đối tượng hỗ trợ, báo cáo tiến độ) từ tiêu đề cột.',
+    en: (i) =>
+      p(i, 'summaryOnly') === true
+        ? 'The workbook has only summary tables (their figures were checked): no household list, beneficiary list or progress report to submit.'
+        : 'No household list, beneficiary list or progress report was recognised from the headers.',
   },
   'SHEET.MISSING_COLUMN': {
     vi: (_i, _l, f) => `Thiếu cột bắt buộc "${f}". Hãy thêm cột hoặc chỉ lại cột trong phần ghép cột.`,
@@ -282,6 +319,42 @@ const CATALOGUE: Record<IssueCode, { vi: Render; en: Render }> = {
   'PRG.BENEFICIARY_COUNT': {
     vi: (i) => `Số đối tượng ${show(i.value)} khác số dòng trong danh sách đối tượng của ${show(p(i, 'project'))}: ${show(i.expected)}.`,
     en: (i) => `The count ${showEn(i.value)} differs from the ${showEn(i.expected)} rows of ${showEn(p(i, 'project'))}'s beneficiary list.`,
+  },
+  'SUM.COUNT': {
+    vi: (i, _l, f) =>
+      p(i, 'reason') === 'negative'
+        ? `"${f}" là số hộ, không được âm (ô ghi ${show(i.value)}).`
+        : `"${f}" là số hộ, phải là số nguyên, nhưng ô ghi ${show(i.value)}.`,
+    en: (i, _l, f) =>
+      p(i, 'reason') === 'negative'
+        ? `"${f}" is a number of households and cannot be negative (the cell holds ${showEn(i.value)}).`
+        : `"${f}" is a number of households and must be a whole number, but the cell holds ${showEn(i.value)}.`,
+  },
+  'SUM.TOTAL': {
+    vi: (i, _l, f) =>
+      p(i, 'across') === 'indicators'
+        ? `Tổng số thiếu hụt ghi ${show(i.value)}, nhưng cộng 12 chỉ số thiếu hụt của dòng này được ${show(i.expected)}.`
+        : `Dòng tổng ghi ${show(i.value)} ở cột "${f}", nhưng cộng ${show(p(i, 'rows'))} dòng ở trên được ${show(i.expected)}.`,
+    en: (i, _l, f) =>
+      p(i, 'across') === 'indicators'
+        ? `The total deprivations say ${showEn(i.value)}, but the row's 12 indicators add up to ${showEn(i.expected)}.`
+        : `The total row says ${showEn(i.value)} in "${f}", but the ${showEn(p(i, 'rows'))} rows above add up to ${showEn(i.expected)}.`,
+  },
+  'SUM.RATE': {
+    vi: (i, l, f) =>
+      `"${f}" ghi ${decimal(i.value, p(i, 'decimals'), l)}, nhưng ${show(p(i, 'count'))} / ${show(p(i, 'total'))} hộ × 100 = ${decimal(i.expected, p(i, 'decimals'), l)}.`,
+    en: (i, l, f) =>
+      `"${f}" says ${decimal(i.value, p(i, 'decimals'), l)}, but ${showEn(p(i, 'count'))} / ${showEn(p(i, 'total'))} households × 100 = ${decimal(i.expected, p(i, 'decimals'), l)}.`,
+  },
+  'SUM.LIST_MISMATCH': {
+    vi: (i, l) =>
+      p(i, 'indicator') !== undefined
+        ? `Bảng tổng hợp ghi ${show(p(i, 'summary'))} ${category(p(i, 'category'), l)} thiếu hụt "${show(p(i, 'indicatorName'))}" ${summaryPlace(i, l)}, danh sách hộ có ${show(p(i, 'list'))}.`
+        : `Bảng tổng hợp ghi ${show(p(i, 'summary'))} ${category(p(i, 'category'), l)} ${summaryPlace(i, l)}, danh sách hộ có ${show(p(i, 'list'))}.`,
+    en: (i, l) =>
+      p(i, 'indicator') !== undefined
+        ? `The summary counts ${showEn(p(i, 'summary'))} ${category(p(i, 'category'), l)} households deprived on "${showEn(p(i, 'indicatorName'))}" ${summaryPlace(i, l)}; the household list has ${showEn(p(i, 'list'))}.`
+        : `The summary counts ${showEn(p(i, 'summary'))} ${category(p(i, 'category'), l)} households ${summaryPlace(i, l)}; the household list has ${showEn(p(i, 'list'))}.`,
   },
   'SUBMIT.LATE': {
     vi: (i) => `Nộp sau hạn báo cáo ${day(i.expected)} (23:59 giờ Việt Nam).`,

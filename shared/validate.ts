@@ -5,12 +5,13 @@ import { type Period, periodLastDay } from './periods.ts';
 import type { CommunePlan } from './plans/plan.ts';
 import { type RulePack, rulePackFor } from './standards/index.ts';
 import { type Table, mappingOf, readTable } from './table/read-table.ts';
-import type { SheetKind } from './sheet-kind.ts';
+import { type TableKind, isSheetKind } from './sheet-kind.ts';
 import { type RuleEnv, SheetReport } from './rules/context.ts';
 import { type HouseholdRecord, checkHouseholds, villageIndex } from './rules/households.ts';
 import { fieldsGivenByLayout, householdLayout } from './rules/household-layout.ts';
 import { type BeneficiaryRecord, HouseholdIndex, type SeenPeople, checkBeneficiaries } from './rules/beneficiaries.ts';
 import { type ProgressRecord, checkProgress } from './rules/progress.ts';
+import { checkSummary } from './rules/summary.ts';
 import { projectFromTitle } from './plans/resolve-project.ts';
 
 export interface SheetInput {
@@ -38,7 +39,8 @@ export interface ValidateOptions {
 
 export interface SheetSummary {
   name: string;
-  kind: SheetKind | null;
+  /** A summary table is checked but has nothing to submit (see TableKind). */
+  kind: TableKind | null;
   headerRow: number | null;
   headerRows: number | null;
   columns: Record<string, string>;
@@ -110,9 +112,10 @@ export function validateWorkbook(sheets: readonly SheetInput[], options: Validat
   // Households first: the other kinds are checked against them.
   const householdTables = tables.filter((t) => t.kind === 'households');
   const needsIndex = tables.some((t) => t.kind === 'beneficiaries');
-  const kept: HouseholdRecord[] | null = options.keepRecords || needsIndex ? [] : null;
+  const summaryTables = tables.filter((t) => t.kind === 'summary');
+  const kept: HouseholdRecord[] | null = options.keepRecords || needsIndex || summaryTables.length > 0 ? [] : null;
   for (const t of householdTables) checkHouseholds(t, reportFor(t), kept ?? undefined);
-  let index: HouseholdIndex | null = kept !== null && kept.length > 0 ? new HouseholdIndex(kept) : null;
+  let index: HouseholdIndex | null = needsIndex && kept !== null && kept.length > 0 ? new HouseholdIndex(kept) : null;
   if (needsIndex && !index && options.households && options.households.length > 0) {
     const external: HouseholdRecord[] = [];
     for (const grid of options.households) {
@@ -139,12 +142,17 @@ export function validateWorkbook(sheets: readonly SheetInput[], options: Validat
 
   const progress = joined(tables.filter((t) => t.kind === 'progress').map((t) => checkProgress(t, reportFor(t), perProject)));
 
+  // The summary forms against the household list of this workbook only: a list from elsewhere may be of another date.
+  for (const t of summaryTables) checkSummary(t, reportFor(t), { plan: options.plan, villages, households: householdTables.length > 0 ? kept : null });
+
   const issues: Issue[] = [];
   // A workbook in which no table was recognised, or with no worksheet at all (only chart sheets,
-  // say), is an error: a checker must never call it clean.
-  if (tables.length === 0) {
-    const r = new SheetReport(sheets[0]?.grid.name ?? '', env);
-    r.add({ code: 'SHEET.UNKNOWN_KIND', row: null, column: null, field: null, value: null });
+  // say), is an error: a checker must never call it clean. Summary tables alone are checked, but
+  // there is still nothing to submit.
+  if (!tables.some((t) => isSheetKind(t.kind))) {
+    const r = new SheetReport(summaryTables[0]?.grid.name ?? sheets[0]?.grid.name ?? '', env);
+    const params = summaryTables.length > 0 ? { summaryOnly: true } : undefined;
+    r.add({ code: 'SHEET.UNKNOWN_KIND', row: null, column: null, field: null, value: null, params });
     for (const issue of r.issues) issues.push(issue);
   }
   // Issues in workbook order: sheet by sheet, sheet-level first, then by row and column.

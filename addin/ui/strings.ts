@@ -1,6 +1,6 @@
 import type { IssueCode } from '../../shared/issues.ts';
 import type { Lang } from '../../shared/messages.ts';
-import type { SheetKind } from '../../shared/sheet-kind.ts';
+import type { TableKind } from '../../shared/sheet-kind.ts';
 
 /**
  * The task pane's own words, Vietnamese first. Issue messages come from shared/messages.ts; this
@@ -157,13 +157,14 @@ export function sizeText(bytes: number, lang: Lang): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-const KIND_NAMES: Record<SheetKind, { vi: string; en: string }> = {
+const KIND_NAMES: Record<TableKind, { vi: string; en: string }> = {
   households: { vi: 'Danh sách hộ', en: 'Household list' },
   beneficiaries: { vi: 'Danh sách đối tượng được hỗ trợ', en: 'Beneficiary list' },
   progress: { vi: 'Báo cáo tiến độ', en: 'Progress report' },
+  summary: { vi: 'Bảng tổng hợp (chỉ kiểm tra, không gửi)', en: 'Summary table (checked, not submitted)' },
 };
 
-export function kindName(kind: SheetKind, lang: Lang): string {
+export function kindName(kind: TableKind, lang: Lang): string {
   return KIND_NAMES[kind][lang];
 }
 
@@ -204,6 +205,10 @@ const CODE_TITLES: Record<IssueCode, { vi: string; en: string }> = {
   'PRG.OVERSPENT': { vi: 'Giải ngân vượt phân bổ', en: 'Overspent' },
   'PRG.OVERDUE': { vi: 'Quá hạn chưa hoàn thành', en: 'Overdue' },
   'PRG.BENEFICIARY_COUNT': { vi: 'Số đối tượng không khớp danh sách', en: 'Beneficiary count differs' },
+  'SUM.COUNT': { vi: 'Số hộ không hợp lệ', en: 'Invalid household count' },
+  'SUM.TOTAL': { vi: 'Dòng tổng không khớp', en: 'Total does not add up' },
+  'SUM.RATE': { vi: 'Tỷ lệ tính sai', en: 'Rate miscalculated' },
+  'SUM.LIST_MISMATCH': { vi: 'Bảng tổng hợp khác danh sách hộ', en: 'Summary differs from the household list' },
   'SUBMIT.LATE': { vi: 'Nộp muộn', en: 'Late' },
 };
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { TableKind } from '../sheet-kind.ts';
 
 /**
  * What the engine reads (SPEC section 4). The xlsx reader, the add-in and the API all produce or
@@ -28,7 +29,7 @@ export type GridInput = z.input<typeof Grid>;
 
 /** A saved column mapping: which column holds each field, and where the header is. */
 export const ColumnMapping = z.object({
-  kind: z.enum(['households', 'beneficiaries', 'progress']).optional(),
+  kind: TableKind.optional(),
   headerRow: z.number().int().positive(),
   /** Rows the header spans (1 or 2). */
   headerRows: z.number().int().min(1).max(3).optional(),

@@ -1,4 +1,4 @@
-import type { SheetKind } from '../sheet-kind.ts';
+import type { TableKind } from '../sheet-kind.ts';
 
 /** How a field's cells are read. */
 export type FieldType =
@@ -32,7 +32,7 @@ export interface FieldSpec {
 }
 
 export interface KindSpec {
-  kind: SheetKind;
+  kind: TableKind;
   /** Vietnamese name for messages. */
   label: string;
   fields: readonly FieldSpec[];

@@ -4,7 +4,8 @@ import { POVERTY_REASONS } from './reasons.ts';
 
 const BIRTH_GROUP = ['Năm sinh', 'Ngày sinh', 'Ngày tháng năm sinh', 'Ngày, tháng, năm sinh', 'Năm sinh chủ hộ'];
 const CATEGORY_GROUP = ['Phân loại hộ', 'Loại hộ', 'Phân loại', 'Kết quả phân loại'];
-const DEPRIVATION_GROUP = [
+/** The group header over the twelve indicator columns (the summary forms use it too). */
+export const DEPRIVATION_GROUP = [
   'Các chỉ số thiếu hụt dịch vụ xã hội cơ bản',
   'Các chỉ số thiếu hụt',
   'Chỉ số thiếu hụt',

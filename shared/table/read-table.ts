@@ -2,7 +2,7 @@ import { type CellValue, type ColumnMapping, type Grid, isBlank } from '../grid/
 import { columnLetters, columnNumber, parseRange } from '../grid/address.ts';
 import { cellText } from '../grid/values.ts';
 import { KIND_LIST, KINDS, type FieldSpec, type KindSpec } from '../kinds/index.ts';
-import type { SheetKind } from '../sheet-kind.ts';
+import type { TableKind } from '../sheet-kind.ts';
 import type { Period } from '../periods.ts';
 import { softFold } from '../text/normalize.ts';
 import { labelScore, leadOf, moneyUnit, normalizeLabel, statedUnit } from './labels.ts';
@@ -14,7 +14,7 @@ import { periodFromTitle } from './period-from-title.ts';
  */
 export interface Table {
   grid: Grid;
-  kind: SheetKind;
+  kind: TableKind;
   spec: KindSpec;
   headerRow: number;
   headerRows: number;
@@ -32,6 +32,11 @@ export interface Table {
    * of a list grouped by village, for a kind that reads its village from them.
    */
   groupRows: Int32Array;
+  /**
+   * Rows after the header labelled as totals ("Tổng cộng", "Cộng"), which are no data rows: a
+   * summary's checks add its village rows up against them.
+   */
+  totalRows: Int32Array;
   /** Read with the officer's saved mapping: its columns are all there is (nothing is inferred from titles or group rows). */
   fromMapping: boolean;
   /** Text of the lines above the header (titles). */
@@ -312,7 +317,7 @@ interface HeaderChoice {
   score: number;
 }
 
-function detectHeader(grid: Grid, masters: Masters, only?: SheetKind): HeaderChoice | null {
+function detectHeader(grid: Grid, masters: Masters, only?: TableKind): HeaderChoice | null {
   let chosen: HeaderChoice | null = null;
   const last = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
   for (let row = 1; row <= last; row++) {
@@ -476,7 +481,7 @@ export function readTable(grid: Grid, mapping?: ColumnMapping): ReadResult {
     units.set(f.id, moneyUnit(labels.get(String(col)) ?? '') ?? sheetUnit ?? 1);
   }
 
-  const { rows, groupRows } = dataRows(grid, spec, columns, headerRow + headerRows);
+  const { rows, groupRows, totalRows } = dataRows(grid, spec, columns, headerRow + headerRows);
   return {
     ok: true,
     table: {
@@ -489,6 +494,7 @@ export function readTable(grid: Grid, mapping?: ColumnMapping): ReadResult {
       units,
       rows,
       groupRows,
+      totalRows,
       fromMapping: mapping !== undefined,
       titleLines,
       period: periodFromTitle(titleLines),
@@ -501,7 +507,7 @@ function dataRows(
   spec: KindSpec,
   columns: ReadonlyMap<string, number>,
   start: number,
-): { rows: Int32Array; groupRows: Int32Array } {
+): { rows: Int32Array; groupRows: Int32Array; totalRows: Int32Array } {
   const seqCol = columns.get('seq');
   const labelCol = columns.get(spec.labelField);
   // Required fields first: a data row fills them, so counting up to "enough" stops after a few cells.
@@ -527,6 +533,7 @@ function dataRows(
   const out = new Int32Array(Math.max(0, grid.rows.length - start + 1));
   let count = 0;
   const groups: number[] = [];
+  const totals: number[] = [];
   let blanks = 0;
   for (let r = start; r <= grid.rows.length; r++) {
     const cells = grid.rows[r - 1] ?? [];
@@ -543,6 +550,7 @@ function dataRows(
     if (isNumberingRow(cells)) continue;
     const lead = numbered ? null : leadingText(cells, leadWidth);
     if (lead !== null && TOTAL_PREFIX.test(lead)) {
+      totals.push(r);
       if (TOTAL_EXACT.has(lead)) {
         let more = false;
         for (let k = r + 1; k <= Math.min(grid.rows.length, r + 3); k++) if (dataLike(k)) more = true;
@@ -561,7 +569,7 @@ function dataRows(
     }
     out[count++] = r;
   }
-  return { rows: out.subarray(0, count), groupRows: Int32Array.from(groups) };
+  return { rows: out.subarray(0, count), groupRows: Int32Array.from(groups), totalRows: Int32Array.from(totals) };
 }
 
 /** The mapping as the CLI and the add-in show it: field → column letters (first column of a multi-column field too). */

@@ -79,3 +79,48 @@ describe('official household lists through the engine', () => {
     expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 });
+
+describe('official summary forms through the engine', () => {
+  const SUMMARY_SHEETS = ['Tổng hợp KQ rà soát', 'Thiếu hụt hộ nghèo', 'Thiếu hụt hộ cận nghèo'];
+  const LISTS = ['DS hộ nghèo, cận nghèo', 'DS hộ thoát nghèo'];
+
+  it('Tổng hợp KQ rà soát and the deprivation reports: summary tables, every column mapped, no issue against the lists written with them', () => {
+    const result = validateWorkbook([...SUMMARY_SHEETS, ...LISTS].map((name) => ({ grid: grid(name) })), { plan: XUAN_HOA_2024, period: PERIOD });
+    for (const name of SUMMARY_SHEETS) {
+      const sheet = result.sheets.find((s) => s.name === name);
+      expect(sheet?.kind).toBe('summary');
+      expect(sheet?.headerRow).toBe(6);
+      expect(sheet?.headerRows).toBe(2);
+      expect(sheet?.dataRows).toBe(1); // the one commune; its total row is no data row
+      const mapped = new Set(Object.values(sheet?.columns ?? {}));
+      const g = grid(name);
+      // The header's two rows: a column is written when either row names it.
+      const written = [...new Set([...writtenColumns(g, 6), ...writtenColumns(g, 7)])];
+      expect(written.filter((c) => !mapped.has(c))).toEqual([]);
+    }
+    expect(result.sheets.find((s) => s.name === 'Tổng hợp KQ rà soát')?.columns).toEqual({
+      seq: 'A',
+      place: 'B',
+      totalHouseholds: 'C',
+      poor: 'D',
+      poorRate: 'E',
+      nearPoor: 'F',
+      nearPoorRate: 'G',
+      newlyEscaped: 'H',
+      newlyEscapedRate: 'I',
+    });
+    expect(result.issues).toEqual([]);
+  });
+
+  it('a figure changed in the written summary is found: its total, its rate and the list disagree', () => {
+    const g = grid('Tổng hợp KQ rà soát');
+    const changed: Grid = { ...g, rows: g.rows.map((r, i) => (i === 8 ? r.map((v, c) => (c === 3 && typeof v === 'number' ? v + 1 : v)) : r)) };
+    const result = validateWorkbook([changed, ...LISTS.map(grid)].map((x) => ({ grid: x })), { plan: XUAN_HOA_2024, period: PERIOD });
+    const poor = records.filter((h) => h.category === 'poor').length;
+    expect(result.issues.map((i) => [i.code, i.row, i.column, i.value, i.expected])).toEqual([
+      ['SUM.LIST_MISMATCH', 9, 'D', poor + 1, poor],
+      ['SUM.RATE', 9, 'E', g.rows[8]?.[4] ?? null, Math.round(((poor + 1) / XUAN_HOA_2024.totalHouseholds) * 10_000) / 100],
+      ['SUM.TOTAL', 10, 'D', poor, poor + 1],
+    ]);
+  });
+});

@@ -15,7 +15,7 @@ import type { Grid } from '../../shared/grid/grid.ts';
 import { type Issue, hasErrors, severityOf } from '../../shared/issues.ts';
 import { renderMessage } from '../../shared/messages.ts';
 import { isLate, periodDeadline, periodYear } from '../../shared/periods.ts';
-import type { SheetKind } from '../../shared/sheet-kind.ts';
+import { type SheetKind, isSheetKind } from '../../shared/sheet-kind.ts';
 import { type WorkbookResult, validateWorkbook } from '../../shared/validate.ts';
 import { ApiError } from '../api-error.ts';
 import { sha256Hex } from '../crypto.ts';
@@ -150,9 +150,10 @@ function pages<T>(rows: readonly T[]): string[] {
   return out;
 }
 
+/** The kinds stored with the submission: a summary table is checked, never stored (see TableKind). */
 function kindsOf(result: WorkbookResult): SheetKind[] {
   const kinds = new Set<SheetKind>();
-  for (const s of result.sheets) if (s.kind) kinds.add(s.kind);
+  for (const s of result.sheets) if (s.kind && isSheetKind(s.kind)) kinds.add(s.kind);
   return (['households', 'beneficiaries', 'progress'] as const).filter((k) => kinds.has(k));
 }
 
