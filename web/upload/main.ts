@@ -1,5 +1,5 @@
-import { markTargets } from '../../addin/marks/mark-plan.ts';
-import { kindName } from '../../addin/ui/strings.ts';
+import { markTargets } from '../../front/cell-marks.ts';
+import { kindName } from '../../front/names.ts';
 import type { MeResponse, PlanResponse, SubmissionReceipt, SubmissionRequest } from '../../shared/api.ts';
 import type { Issue } from '../../shared/issues.ts';
 import type { Lang } from '../../shared/messages.ts';
