@@ -1,13 +1,14 @@
 import { writeFile } from 'node:fs/promises';
+import { WorkbookLayout } from '../shared/api.ts';
 import { Period } from '../shared/periods.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { apiRequest, errorText, NetworkProblem } from './http.ts';
 
-export const WORKBOOK_USAGE = 'gnbv workbook --period 2024-Y --server https://HOST --token TOKEN --out FILE.xlsx';
+export const WORKBOOK_USAGE = 'gnbv workbook --period 2024-Y --server https://HOST --token TOKEN --out FILE.xlsx [--layout official]';
 
-/** `gnbv workbook`: downloads the district's merged workbook for a period (district token). */
+/** `gnbv workbook`: downloads the district's merged workbook for a period (district token), in GNBV's layout or with `--layout official` the review forms'. */
 export async function workbookCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv, ['period', 'server', 'token', 'out'], []);
+  const args = parseArgs(argv, ['period', 'server', 'token', 'out', 'layout'], []);
   if (args.positional.length > 0) throw new UsageError(WORKBOOK_USAGE);
   const get = (name: string): string => {
     const v = args.flags.get(name);
@@ -16,11 +17,13 @@ export async function workbookCommand(argv: readonly string[], out: (s: string) 
   };
   const period = Period.safeParse(get('period'));
   if (!period.success) throw new UsageError('--period phải có dạng 2024-Q1 … 2024-Q4, 2024-H1 hoặc 2024-Y');
+  const layout = WorkbookLayout.safeParse(args.flags.get('layout') ?? 'gnbv');
+  if (!layout.success) throw new UsageError('--layout phải là gnbv (mặc định) hoặc official (theo mẫu biểu rà soát) / --layout is gnbv or official');
   const server = get('server');
   const token = get('token');
   const file = get('out');
   try {
-    const answer = await apiRequest(server, `/api/workbook?period=${period.data}`, { method: 'GET', token, timeoutMs: 600_000 });
+    const answer = await apiRequest(server, `/api/workbook?period=${period.data}${layout.data === 'gnbv' ? '' : `&layout=${layout.data}`}`, { method: 'GET', token, timeoutMs: 600_000 });
     if (answer.status !== 200) {
       err(`Máy chủ từ chối: ${errorText(answer)}`);
       return 2;

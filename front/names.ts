@@ -40,6 +40,7 @@ const CODE_TITLES: Record<IssueCode, { vi: string; en: string }> = {
   'HH.CLASS_MISMATCH': { vi: 'Phân loại không khớp chuẩn nghèo', en: 'Category contradicts the standard' },
   'HH.ESCAPED_WINDOW': { vi: 'Năm thoát nghèo không hợp lệ', en: 'Year out of poverty' },
   'HH.AGE_RANGE': { vi: 'Tuổi chủ hộ bất thường', en: 'Unusual head age' },
+  'HH.MEMBER_COUNT': { vi: 'Số nhân khẩu khác số người được liệt kê', en: 'Size differs from the people listed' },
   'BEN.PROJECT_UNKNOWN': { vi: 'Dự án không có trong kế hoạch', en: 'Unknown sub-project' },
   'BEN.HOUSEHOLD_NOT_FOUND': { vi: 'Không tìm thấy hộ trong danh sách', en: 'Household not found' },
   'BEN.INELIGIBLE': { vi: 'Không thuộc diện hỗ trợ', en: 'Not eligible' },

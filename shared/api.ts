@@ -66,6 +66,7 @@ export const ErrorCode = z.enum([
   'IDEMPOTENCY_CONFLICT',
   'SUBMISSION_NOT_FOUND',
   'UNSUPPORTED_ENCODING',
+  'RATE_LIMITED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -296,7 +297,17 @@ export const StatusResponse = z.object({
 });
 export type StatusResponse = z.infer<typeof StatusResponse>;
 
-export const WorkbookQuery = z.strictObject({ period: Period });
+/**
+ * How the merged workbook is laid out: `gnbv`, GNBV's own sheets (SPEC section 6, the default);
+ * `official`, the review forms the level above asks for (docs/official-forms-research.md §4, §5).
+ */
+export const WorkbookLayout = z.enum(['gnbv', 'official']);
+export type WorkbookLayout = z.infer<typeof WorkbookLayout>;
+
+export const WorkbookQuery = z.strictObject({
+  period: Period,
+  layout: WorkbookLayout.default('gnbv').describe('gnbv: GNBV’s own sheets (default); official: the review forms’ layout (theo mẫu biểu rà soát)'),
+});
 
 // ---- the district summary -------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ export const ISSUE_SEVERITY = {
   'HH.CLASS_MISMATCH': 'error',
   'HH.ESCAPED_WINDOW': 'error',
   'HH.AGE_RANGE': 'warning',
+  'HH.MEMBER_COUNT': 'warning',
   'BEN.PROJECT_UNKNOWN': 'error',
   'BEN.HOUSEHOLD_NOT_FOUND': 'error',
   'BEN.INELIGIBLE': 'error',

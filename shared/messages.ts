@@ -24,6 +24,18 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   meritFamily: { vi: 'Hộ có người có công', en: 'merit family' },
   noWorkCapacity: { vi: 'Hộ không có khả năng lao động', en: 'no working capacity' },
   escapedYear: { vi: 'Năm thoát nghèo', en: 'year out of poverty' },
+  memberName: { vi: 'Họ và tên thành viên', en: 'member name' },
+  relationship: { vi: 'Quan hệ với chủ hộ', en: 'relationship to the head' },
+  address: { vi: 'Địa chỉ', en: 'address' },
+  commune: { vi: 'Xã', en: 'commune' },
+  communeCode: { vi: 'Mã xã', en: 'commune code' },
+  villageCode: { vi: 'Mã thôn', en: 'village code' },
+  recognitionDecision: { vi: 'Quyết định công nhận', en: 'recognition decision' },
+  recognitionDate: { vi: 'Ngày ban hành QĐ', en: 'decision date' },
+  ethnicMinority: { vi: 'Hộ DTTS', en: 'ethnic minority household' },
+  localEthnic: { vi: 'Hộ DTTC', en: 'local ethnic minority household' },
+  reasonList: { vi: 'Nguyên nhân nghèo', en: 'reasons for poverty' },
+  deprivationList: { vi: 'Các chỉ số thiếu hụt', en: 'deprived indicators' },
   project: { vi: 'Dự án / Tiểu dự án', en: 'sub-project' },
   projectCode: { vi: 'Mã dự án', en: 'sub-project code' },
   fullName: { vi: 'Họ và tên', en: 'full name' },
@@ -114,7 +126,7 @@ const CATALOGUE: Record<IssueCode, { vi: Render; en: Render }> = {
   'CELL.TYPE': {
     vi: (i, _l, f) => {
       const t = p(i, 'expectedType');
-      const want = t === 'year' ? 'một năm (ví dụ 1975)' : t === 'date' ? 'một ngày (dd/mm/yyyy)' : t === 'integer' ? 'một số nguyên' : t === 'mark' ? 'dấu x hoặc để trống' : t === 'gender' ? 'Nam hoặc Nữ' : 'một số';
+      const want = t === 'year' ? 'một năm (ví dụ 1975)' : t === 'date' ? 'một ngày (dd/mm/yyyy)' : t === 'integer' ? 'một số nguyên' : t === 'mark' ? 'dấu x hoặc để trống' : t === 'gender' ? 'Nam hoặc Nữ' : t === 'indicatorList' ? 'các chỉ số thiếu hụt, theo số 1–12 (ví dụ "1, 4, 9"), mã (CS1, D01) hoặc tên' : 'một số';
       return `"${f}" phải là ${want}, nhưng ô ghi "${show(i.value)}".`;
     },
     en: (i, _l, f) => `"${f}" must be a ${String(p(i, 'expectedType') ?? 'number')}, but the cell holds "${showEn(i.value)}".`,
@@ -171,11 +183,15 @@ const CATALOGUE: Record<IssueCode, { vi: Render; en: Render }> = {
         ? p(i, 'marked') === 0
           ? 'Chưa đánh dấu hộ thuộc loại nào (nghèo, cận nghèo, mới thoát nghèo).'
           : 'Hộ được đánh dấu ở nhiều loại cùng lúc; chỉ được chọn một.'
-        : `Phân loại hộ "${show(i.value)}" không hợp lệ; dùng Hộ nghèo (N), Hộ cận nghèo (CN) hoặc Hộ mới thoát nghèo (MTN).`,
+        : p(i, 'notTarget') === true
+          ? `"${show(i.value)}": hộ không nghèo không thuộc danh sách hộ nghèo, cận nghèo, mới thoát nghèo; bỏ dòng này khỏi danh sách gửi hoặc sửa phân loại.`
+          : `Phân loại hộ "${show(i.value)}" không hợp lệ; dùng Hộ nghèo (N), Hộ cận nghèo (CN) hoặc Hộ mới thoát nghèo (MTN).`,
     en: (i) =>
       i.column === null
         ? 'Mark exactly one category (poor, near-poor, newly escaped).'
-        : `Category "${showEn(i.value)}" is not recognised; use poor (N), near-poor (CN) or newly escaped (MTN).`,
+        : p(i, 'notTarget') === true
+          ? `"${showEn(i.value)}": a household that is not poor belongs to no list to submit; remove the row or correct its category.`
+          : `Category "${showEn(i.value)}" is not recognised; use poor (N), near-poor (CN) or newly escaped (MTN).`,
   },
   'HH.DEPRIVATION_COUNT': {
     vi: (i) => `Tổng số chỉ số thiếu hụt ghi ${show(i.value)}, nhưng đếm được ${show(i.expected)} dấu x.`,
@@ -204,6 +220,12 @@ const CATALOGUE: Record<IssueCode, { vi: Render; en: Render }> = {
   'HH.AGE_RANGE': {
     vi: (i) => `Chủ hộ ${show(p(i, 'age'))} tuổi, ngoài khoảng ${show(p(i, 'min'))}–${show(p(i, 'max'))}; kiểm tra lại năm sinh.`,
     en: (i) => `The head is ${showEn(p(i, 'age'))} years old, outside ${showEn(p(i, 'min'))}–${showEn(p(i, 'max'))}; check the birth year.`,
+  },
+  'HH.MEMBER_COUNT': {
+    vi: (i) =>
+      `Số nhân khẩu ghi ${show(i.value)} nhưng danh sách có ${show(i.expected)} người (chủ hộ và ${show(p(i, 'members'))} thành viên ở các dòng dưới); kiểm tra lại số nhân khẩu hoặc các dòng thành viên.`,
+    en: (i) =>
+      `Household size says ${showEn(i.value)} but the list has ${showEn(i.expected)} people (the head and ${showEn(p(i, 'members'))} members on the rows below); check the size or the member rows.`,
   },
   'BEN.PROJECT_UNKNOWN': {
     vi: (i) => `"${show(i.value)}" không phải dự án/tiểu dự án nào trong kế hoạch của xã.`,

@@ -7,7 +7,8 @@ import { type RulePack, rulePackFor } from './standards/index.ts';
 import { type Table, mappingOf, readTable } from './table/read-table.ts';
 import type { SheetKind } from './sheet-kind.ts';
 import { type RuleEnv, SheetReport } from './rules/context.ts';
-import { type HouseholdRecord, checkHouseholds } from './rules/households.ts';
+import { type HouseholdRecord, checkHouseholds, villageIndex } from './rules/households.ts';
+import { fieldsGivenByLayout, householdLayout } from './rules/household-layout.ts';
 import { type BeneficiaryRecord, HouseholdIndex, type SeenPeople, checkBeneficiaries } from './rules/beneficiaries.ts';
 import { type ProgressRecord, checkProgress } from './rules/progress.ts';
 import { projectFromTitle } from './plans/resolve-project.ts';
@@ -88,9 +89,13 @@ export function validateWorkbook(sheets: readonly SheetInput[], options: Validat
     }
     return r;
   };
+  const villages = villageIndex(options.plan.villages);
   const sheetLevel = (t: Table, r: SheetReport): void => {
+    // A household list may give its category by its title, its village by group rows or an address, its size by member rows.
+    const given = t.kind === 'households' ? fieldsGivenByLayout(householdLayout(t, villages), t) : null;
     for (const field of t.spec.required) {
       if (field === 'project' && t.kind === 'beneficiaries') continue; // may come from the title
+      if (given?.has(field)) continue;
       if (!t.columns.has(field) && !(field === 'category' && [...t.columns.keys()].some((f) => f.startsWith('category.')))) {
         r.add({ code: 'SHEET.MISSING_COLUMN', row: null, column: null, field, value: null });
       }

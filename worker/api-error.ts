@@ -9,6 +9,8 @@ export interface MessageParams {
   id?: string;
   /** How many errors blocked a submission. */
   count?: number;
+  /** How long to wait before trying again. */
+  minutes?: number;
 }
 
 /**
@@ -21,7 +23,12 @@ export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,
-    readonly details: { params?: MessageParams; issues?: readonly ApiIssue[] } = {},
+    readonly details: {
+      params?: MessageParams;
+      issues?: readonly ApiIssue[];
+      /** Seconds, sent as Retry-After (429). */
+      retryAfter?: number;
+    } = {},
   ) {
     super(code);
   }

@@ -42,5 +42,6 @@ function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
     },
   };
   if (error.status === 401) c.header('WWW-Authenticate', 'Bearer realm="gnbv"');
+  if (error.details.retryAfter !== undefined) c.header('Retry-After', String(error.details.retryAfter));
   return c.json(body, error.status);
 }

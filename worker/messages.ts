@@ -26,6 +26,8 @@ const MESSAGES: Readonly<Record<ErrorCode, (p: MessageParams) => string>> = {
     'Mã gửi (Idempotency-Key) này đã được dùng cho một nội dung khác (idempotency key reused with a different body)',
   SUBMISSION_NOT_FOUND: (p) => `Không tìm thấy bản nộp "${p.id ?? ''}" (submission not found)`,
   UNSUPPORTED_ENCODING: () => 'Chỉ nhận nội dung nén gzip hoặc không nén (only gzip or identity Content-Encoding)',
+  RATE_LIMITED: (p) =>
+    `Đã nhập sai mã truy cập quá nhiều lần từ máy này; vui lòng thử lại sau ${p.minutes ?? ''} phút (too many failed sign-ins; try again in ${p.minutes ?? ''} min)`,
   INTERNAL: () => 'Lỗi máy chủ, vui lòng thử lại sau (internal error)',
 };
 

@@ -86,7 +86,7 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/api/submissions', summary: 'Các phiên bản đã nộp (submitted versions)', roles: ['commune', 'district'], query: SubmissionsQuery, status: 200, response: SubmissionListResponse, errors: [400] },
   { method: 'get', path: '/api/submissions/{id}', summary: 'Một phiên bản: cảnh báo và các bảng đúng như đã nhận (one version as received)', roles: ['commune', 'district'], params: SubmissionParams, status: 200, response: SubmissionDetail, errors: [400, 404] },
   { method: 'get', path: '/api/status', summary: 'Xã nào đã nộp, đúng hạn, muộn hay chưa nộp (who reported, on time, late, missing)', roles: ['district'], query: StatusQuery, status: 200, response: StatusResponse, errors: [400] },
-  { method: 'get', path: '/api/workbook', summary: 'Tải bảng tổng hợp .xlsx của kỳ (the merged district workbook; every download is recorded)', roles: ['district'], query: WorkbookQuery, status: 200, response: z.string().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), errors: [400] },
+  { method: 'get', path: '/api/workbook', summary: 'Tải bảng tổng hợp .xlsx của kỳ; layout=official: theo mẫu biểu rà soát (the merged district workbook, in GNBV’s layout or the official review forms’; every download is recorded)', roles: ['district'], query: WorkbookQuery, status: 200, response: z.string().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), errors: [400] },
   { method: 'get', path: '/api/district/summary', summary: 'Số liệu tổng hợp của kỳ, không có thông tin cá nhân (the merged workbook’s figures per commune and for the district; not a recorded download)', roles: ['district'], query: DistrictSummaryQuery, status: 200, response: DistrictSummaryResponse, errors: [400] },
   { method: 'post', path: '/api/admin/regions', summary: 'Tạo đơn vị cấp huyện/tỉnh (create a region)', roles: ['admin'], body: CreateRegionRequest, status: 201, response: Region, errors: [400, 409, 415] },
   { method: 'post', path: '/api/admin/communes', summary: 'Tạo xã (create a commune)', roles: ['admin'], body: CreateCommuneRequest, status: 201, response: Commune, errors: [400, 409, 415, 422] },
@@ -106,6 +106,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   409: 'Đã tồn tại (conflict)',
   415: 'Không phải JSON (unsupported media type)',
   422: 'Dữ liệu không hợp lệ (unprocessable)',
+  429: 'Thử sai quá nhiều lần, chờ rồi thử lại (too many failed sign-ins)',
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -125,7 +126,8 @@ function parameters(location: 'path' | 'query', schema: z.ZodObject | undefined)
   return Object.entries(schema.shape).map(([name, field]) => ({
     name,
     in: location,
-    required: true,
+    // A parameter with a default (or optional) may be left out.
+    required: !(field as z.ZodType).safeParse(undefined).success,
     schema: inlineSchema(field as z.ZodType, 'input'),
   }));
 }
@@ -138,7 +140,8 @@ function envelope(status: number): JsonSchema {
 }
 
 function operationObject(op: Operation): JsonSchema {
-  const errorStatuses = op.roles === null ? op.errors : [401, 403, ...op.errors];
+  // 429: a client that presented wrong tokens too often waits (worker/db/sign-in-failures.ts).
+  const errorStatuses = op.roles === null ? op.errors : [401, 403, 429, ...op.errors];
   return {
     summary: op.summary,
     description: op.roles === null ? 'Không cần mã truy cập (no token).' : `Vai trò (roles): ${op.roles.join(', ')}.`,

@@ -27,6 +27,8 @@ export interface FieldSpec {
   under?: readonly string[];
   sub?: readonly string[];
   required?: boolean;
+  /** Its headers match only as they are, not as the start of a longer label ("Tỉnh" is not "Tình hình …"). */
+  exact?: boolean;
 }
 
 export interface KindSpec {

@@ -7,6 +7,15 @@ import { foldName } from '../text/normalize.ts';
 import { type FieldRef, RowCells, type SheetReport } from './context.ts';
 import { IdOccurrences, checkIdNumber } from './id-number.ts';
 import {
+  addressParts,
+  householdLayout,
+  indicatorBits,
+  isHeadRelationship,
+  reasonBits,
+  sectionOf,
+  type VillageSection,
+} from './household-layout.ts';
+import {
   categoryOf,
   type Gender,
   readGender,
@@ -17,6 +26,7 @@ import {
   readNumber,
   readText,
   readYearOrDate,
+  readDate,
   UNREADABLE_MARK,
 } from './read-fields.ts';
 import { wholeYearsBetween } from '../grid/values.ts';
@@ -68,11 +78,21 @@ const BIT_COUNTS: Uint8Array = (() => {
 function bitCount(bits: number): number {
   return (BIT_COUNTS[bits & 0xfff] as number) + (BIT_COUNTS[(bits >>> 12) & 0xf] as number);
 }
+/** Mark columns that name a category; "CHIA HỘ NGHÈO THEO: Nghèo mới | Tái nghèo | Nghèo cũ" name it too. */
 const CATEGORY_MARKS: readonly [HouseholdCategory, string][] = [
   ['poor', 'category.poor'],
   ['nearPoor', 'category.nearPoor'],
   ['newlyEscaped', 'category.newlyEscaped'],
+  ['poor', 'category.poorNew'],
+  ['poor', 'category.poorAgain'],
+  ['poor', 'category.poorOld'],
+  ['nearPoor', 'category.nearPoorNew'],
+  ['nearPoor', 'category.nearPoorAgain'],
+  ['nearPoor', 'category.nearPoorOld'],
 ];
+const REASON_IDS = POVERTY_REASONS.map((r) => r.id);
+/** "Hộ không nghèo": a known value, but no household of a list to submit. */
+const NOT_TARGET = /\bkhong (thuoc dien )?ngheo\b/;
 const BIRTH_FIELDS = [
   ['headBirthYear', null],
   ['headBirthYear.male', 'male'],
@@ -91,6 +111,19 @@ export function villageIndex(villages: readonly string[]): Map<string, string> {
     if (n) index.set(n[1] as string, v);
   }
   return index;
+}
+
+/** The plan's village a cell names: the whole text, else a part of an address ("Thôn 3, xã Xuân Hoà"). */
+function villageOf(villages: ReadonlyMap<string, string>, text: string): string | null {
+  const whole = villages.get(foldName(text));
+  if (whole !== undefined) return whole;
+  if (!/[,;]|\s[-–]\s/.test(text)) return null;
+  for (const part of addressParts(text)) {
+    if (!/\p{L}/u.test(part)) continue; // "5" alone is no village ("Thôn 5" is)
+    const found = villages.get(foldName(part));
+    if (found !== undefined) return found;
+  }
+  return null;
 }
 
 /**
@@ -159,11 +192,22 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     meritFamily: cells.ref('meritFamily'),
     noWorkCapacity: cells.ref('noWorkCapacity'),
     escapedYear: cells.ref('escapedYear'),
+    memberName: cells.ref('memberName'),
+    relationship: cells.ref('relationship'),
+    address: cells.ref('address'),
+    recognitionDate: cells.ref('recognitionDate'),
+    ethnicMinority: cells.ref('ethnicMinority'),
+    localEthnic: cells.ref('localEthnic'),
+    reasonList: cells.ref('reasonList'),
+    deprivationList: cells.ref('deprivationList'),
   };
+  const layout = householdLayout(table, villages);
   const birthFields = BIRTH_FIELDS.map(([field, gender]) => ({ ref: cells.ref(field), gender })).filter((b) => b.ref.col > 0);
   const indicators = new MarkColumns(INDICATOR_IDS.map((id) => cells.ref(id)).filter((r) => r.col > 0));
   const hasIndicators = indicators.fields.length > 0;
-  const indicatorSets = MarkSets.for(indicators.fields.map((r) => r.name));
+  // The indicators in one column ("1, 4, 9") where the sheet has no column per indicator.
+  const indicatorList = !hasIndicators && F.deprivationList.col > 0;
+  const indicatorSets = MarkSets.for(indicatorList ? INDICATOR_IDS : indicators.fields.map((r) => r.name));
   const markColumns = CATEGORY_MARKS.map(([c, f]) => ({ category: c, ref: cells.ref(f) })).filter((m) => m.ref.col > 0);
   const categoryByMarks = !cells.has(F.category) && markColumns.length > 0;
   const required: FieldRef[] = table.spec.required
@@ -172,7 +216,8 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     .filter((r) => r.col > 0);
   const incomeUnit = table.units.get('income') ?? 1;
   const reasons = new MarkColumns(POVERTY_REASONS.map((r) => cells.ref(`reasons.${r.id}`)).filter((r) => r.col > 0));
-  const reasonSets = MarkSets.for(POVERTY_REASONS.filter((r) => cells.has(`reasons.${r.id}`)).map((r) => r.id));
+  const reasonList = reasons.fields.length === 0 && F.reasonList.col > 0;
+  const reasonSets = MarkSets.for(reasonList ? REASON_IDS : POVERTY_REASONS.filter((r) => cells.has(`reasons.${r.id}`)).map((r) => r.id));
   const escapeWindowYears = Math.floor(pack.newlyEscapedMonths / 12);
   // The pack's lines for this commune's area, looked up once (not by area name on every row).
   const b1Line = pack.b1Line[area];
@@ -183,17 +228,14 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
   // Lists are grouped by village: the village of the row before, as the plan spells it.
   let lastVillage: string | null = null;
   let lastPlanVillage: string | null = null;
+  const villageNames = { params: { villages: plan.villages.join(', ') } };
+  const sectionsReported = new Set<VillageSection>();
 
   const rows = table.rows;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] as number;
-    cells.at(row);
+  const members = layout.personRows ? memberRows(table, cells, F) : null;
 
-    // A column the sheet does not have is not read at all (`F.x.col > 0`): no call per row for it.
-    const householdCode = F.householdCode.col > 0 ? readText(cells, F.householdCode) : null;
-    const headName = readText(cells, F.headName);
-
-    // Birth year: one column, or the classic pair "Năm sinh → Nam / Nữ" (the year under the gender).
+  /** Birth year: one column, or the classic pair "Năm sinh → Nam / Nữ" (the year under the gender); then the ID. */
+  const readPerson = (): { birth: ReturnType<typeof readYearOrDate>; birthField: FieldRef | null; gender: Gender | null; idNumber: string | null } => {
     let birthField: FieldRef | null = null;
     let birth = null;
     let gender: Gender | null = null;
@@ -208,23 +250,69 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     }
     if (F.headGender.col > 0) gender = readGender(cells, F.headGender) ?? gender;
     const idNumber = checkIdNumber(cells, F.idNumber, birth?.year ?? null, gender, ids);
+    return { birth, birthField, gender, idNumber };
+  };
+
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as number;
+    cells.at(row);
+
+    if (members !== null && members.isMember[r] === 1) {
+      // A member's row: the person is read and their ID checked; the household's fields are the head's.
+      const name = F.memberName.col > 0 ? readText(cells, F.memberName) : readText(cells, F.headName);
+      if (name === null) cells.required(F.memberName.col > 0 ? F.memberName : F.headName);
+      if (F.relationship.col > 0) readText(cells, F.relationship);
+      readPerson();
+      continue;
+    }
+
+    // A column the sheet does not have is not read at all (`F.x.col > 0`): no call per row for it.
+    const householdCode = F.householdCode.col > 0 ? readText(cells, F.householdCode) : null;
+    const headName = readText(cells, F.headName);
+    if (F.relationship.col > 0) readText(cells, F.relationship);
+    const { birth, birthField, gender, idNumber } = readPerson();
 
     const ethnicity = F.ethnicity.col > 0 ? readText(cells, F.ethnicity) : null;
-    const village = readText(cells, F.village);
+    let village: string | null = null;
     let planVillage: string | null = null;
-    if (village !== null) {
-      if (village !== lastVillage) {
-        lastVillage = village;
-        lastPlanVillage = villages.get(foldName(village)) ?? null;
+    if (F.village.col > 0) {
+      village = readText(cells, F.village);
+      if (village !== null) {
+        if (village !== lastVillage) {
+          lastVillage = village;
+          lastPlanVillage = villageOf(villages, village);
+        }
+        planVillage = lastPlanVillage;
+        if (!planVillage) cells.issue('HH.VILLAGE_UNKNOWN', F.village, villageNames);
       }
-      planVillage = lastPlanVillage;
-      if (!planVillage) cells.issue('HH.VILLAGE_UNKNOWN', F.village, { params: { villages: plan.villages.join(', ') } });
+    } else if (F.address.col > 0) {
+      // "Thôn 3, xã Xuân Hoà": the part that is one of the plan's villages.
+      const address = readText(cells, F.address);
+      if (address === null) cells.required(F.address);
+      else {
+        village = address;
+        planVillage = villageOf(villages, address);
+        if (!planVillage) cells.issue('HH.VILLAGE_UNKNOWN', F.address, villageNames);
+      }
+    } else if (layout.sections.length > 0) {
+      // A list grouped under "Thôn 1", "Thôn 2" … rows: the village named above the row.
+      const section = sectionOf(layout.sections, row);
+      village = section?.label ?? null;
+      planVillage = village === null ? null : (villages.get(foldName(village)) ?? null);
+      if (section && !planVillage && !sectionsReported.has(section)) {
+        sectionsReported.add(section);
+        report.add({ code: 'HH.VILLAGE_UNKNOWN', row: section.row, column: section.col, field: 'village', value: section.label, ...villageNames });
+      }
     }
 
-    const size = readNumber(cells, F.size, 'integer');
+    let size = F.size.col > 0 ? readNumber(cells, F.size, 'integer') : null;
+    const persons = members === null ? 0 : 1 + (members.count[r] as number);
     if (size !== null && (!Number.isInteger(size) || size < MIN_SIZE || size > MAX_SIZE)) {
       cells.issue('HH.SIZE_RANGE', F.size, { params: { min: MIN_SIZE, max: MAX_SIZE } });
+    } else if (size !== null && members !== null && members.any && size !== persons) {
+      cells.issue('HH.MEMBER_COUNT', F.size, { expected: persons, params: { members: persons - 1 } });
     }
+    if (F.size.col === 0 && members !== null) size = persons; // the head and the members listed under the head
 
     // Category: one column of words, or one mark column per category.
     let categoryText: string | null = null;
@@ -255,11 +343,16 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
         }
       }
     } else {
-      categoryText = readText(cells, F.category);
+      categoryText = F.category.col > 0 ? readText(cells, F.category) : null;
       if (categoryText !== null) {
         category = categoryOf(categoryText);
         if (category) categoryKnown = true;
+        else if (NOT_TARGET.test(foldName(categoryText))) cells.issue('HH.CATEGORY_UNKNOWN', F.category, { params: { notTarget: true } });
         else cells.issue('HH.CATEGORY_UNKNOWN', F.category);
+      } else if (F.category.col === 0 && layout.titleCategory) {
+        // "DANH SÁCH HỘ THOÁT NGHÈO …": the title names the category of every row.
+        category = layout.titleCategory;
+        categoryKnown = true;
       }
     }
 
@@ -282,11 +375,20 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     if (hasIndicators) {
       const bits = readMarks(cells, indicators);
       if ((bits & UNREADABLE_MARK) === 0) deprivationBits = bits;
+    } else if (indicatorList) {
+      const v = cells.raw(F.deprivationList);
+      if (v === null) deprivationBits = 0;
+      else if (v !== undefined) {
+        const bits = indicatorBits(v);
+        if (bits === null) cells.typeError(F.deprivationList, 'indicatorList');
+        else deprivationBits = bits;
+      }
     }
     const stated = F.deprivationCount.col > 0 ? readNumber(cells, F.deprivationCount, 'integer') : null;
     const statedUsable = stated !== null && Number.isInteger(stated) && stated >= 0;
     if (stated !== null && !statedUsable) cells.typeError(F.deprivationCount, 'integer');
     const marked = deprivationBits < 0 ? null : bitCount(deprivationBits);
+    const hasMarks = hasIndicators || indicatorList;
     if (marked !== null && statedUsable && stated !== marked) {
       cells.issue('HH.DEPRIVATION_COUNT', F.deprivationCount, { expected: marked });
     }
@@ -294,7 +396,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     if (b2Score !== null && deprivationCount !== null && b2Score !== deprivationCount * pack.b2PointsPerIndicator) {
       cells.issue('HH.B2_MISMATCH', F.b2Score, { expected: deprivationCount * pack.b2PointsPerIndicator });
     }
-    if (deprivationCount === null && b2Score !== null && !hasIndicators && cells.blank(F.deprivationCount)) {
+    if (deprivationCount === null && b2Score !== null && !hasMarks && cells.blank(F.deprivationCount)) {
       // No marks and no stated count: B2 is 10 points per deprivation.
       deprivationCount = Math.floor(b2Score / pack.b2PointsPerIndicator);
     }
@@ -327,7 +429,14 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
 
     const meritFamily = F.meritFamily.col > 0 && readMark(cells, F.meritFamily) === true;
     const noWorkCapacity = F.noWorkCapacity.col > 0 && readMark(cells, F.noWorkCapacity) === true;
-    const reasonBits = reasons.fields.length > 0 ? readMarks(cells, reasons) & ~UNREADABLE_MARK : 0;
+    let reasonsMarked = reasons.fields.length > 0 ? readMarks(cells, reasons) & ~UNREADABLE_MARK : 0;
+    if (reasonList) {
+      const v = cells.raw(F.reasonList);
+      if (v !== null && v !== undefined) reasonsMarked = reasonBits(v);
+    }
+    if (F.recognitionDate.col > 0) readDate(cells, F.recognitionDate);
+    if (F.ethnicMinority.col > 0) readMark(cells, F.ethnicMinority);
+    if (F.localEthnic.col > 0) readMark(cells, F.localEthnic);
 
     // HH.ESCAPED_WINDOW: newly escaped needs a year inside report year − 3 … report year.
     let escapedYear: number | null = null;
@@ -379,10 +488,41 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
       meritFamily,
       noWorkCapacity,
       escapedYear,
-      reasons: reasonSets.of(reasonBits),
+      reasons: reasonSets.of(reasonsMarked),
     });
   }
 
   // Repeated IDs, once every row is read: reported on each later occurrence.
   for (const { row, firstRow } of ids.repeats()) cells.at(row).issue('ID.DUPLICATE', F.idNumber, { params: { firstRow } });
+}
+
+/**
+ * In a list with one row per person, which rows are members' rows (a relationship other than the
+ * head's, or a member's name and no head's name) and how many members each head's row has.
+ */
+function memberRows(
+  table: Table,
+  cells: RowCells,
+  F: { headName: FieldRef; memberName: FieldRef; relationship: FieldRef },
+): { isMember: Uint8Array; count: Int32Array; any: boolean } {
+  const rows = table.rows;
+  const isMember = new Uint8Array(rows.length);
+  const count = new Int32Array(rows.length);
+  let head = -1;
+  let any = false;
+  for (let r = 0; r < rows.length; r++) {
+    cells.at(rows[r] as number);
+    let member: boolean;
+    if (F.relationship.col > 0) {
+      const rel = cells.value(F.relationship);
+      member = typeof rel === 'string' && rel.trim() !== '' && !isHeadRelationship(rel);
+    } else member = cells.blank(F.headName) && !cells.blank(F.memberName);
+    // A member before any head is checked as a household: its missing fields are then reported.
+    if (member && head >= 0) {
+      isMember[r] = 1;
+      count[head] = (count[head] as number) + 1;
+      any = true;
+    } else head = r;
+  }
+  return { isMember, count, any };
 }

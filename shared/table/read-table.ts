@@ -27,6 +27,13 @@ export interface Table {
    * block, not a JS array grown push by push (npm run bench).
    */
   rows: Int32Array;
+  /**
+   * Rows between data rows that hold one label and no data ("Thôn 1", "I | Xóm Đông"): the group rows
+   * of a list grouped by village, for a kind that reads its village from them.
+   */
+  groupRows: Int32Array;
+  /** Read with the officer's saved mapping: its columns are all there is (nothing is inferred from titles or group rows). */
+  fromMapping: boolean;
   /** Text of the lines above the header (titles). */
   titleLines: readonly string[];
   period: Period | null;
@@ -40,7 +47,7 @@ const HEADER_SCAN_ROWS = 40;
 const MIN_FIELDS = 3;
 
 /** One kind's aliases of one sort (headers, group labels, labels under a group), by their leading run. */
-type AliasIndex = ReadonlyMap<string, readonly { field: number; alias: string }[]>;
+type AliasIndex = ReadonlyMap<string, readonly { field: number; alias: string; exact: boolean }[]>;
 
 interface Compiled {
   spec: KindSpec;
@@ -52,14 +59,14 @@ interface Compiled {
 }
 
 function indexAliases(spec: KindSpec, aliasesOf: (f: FieldSpec) => readonly string[] | undefined): AliasIndex {
-  const index = new Map<string, { field: number; alias: string }[]>();
+  const index = new Map<string, { field: number; alias: string; exact: boolean }[]>();
   spec.fields.forEach((f, field) => {
     for (const raw of aliasesOf(f) ?? []) {
       const alias = normalizeLabel(raw);
       const lead = leadOf(alias);
       let list = index.get(lead);
       if (!list) index.set(lead, (list = []));
-      list.push({ field, alias });
+      list.push({ field, alias, exact: f.exact === true });
     }
   });
   return index;
@@ -133,7 +140,8 @@ function scoresOf(index: AliasIndex, label: string | null): ReadonlyMap<number, 
   let scores = memo.get(label);
   if (scores === undefined) {
     const found = new Map<number, number>();
-    for (const { field, alias } of index.get(leadOf(label)) ?? []) {
+    for (const { field, alias, exact } of index.get(leadOf(label)) ?? []) {
+      if (exact && label !== alias) continue;
       const s = labelScore(label, alias);
       if (s > (found.get(field) ?? 0)) found.set(field, s);
     }
@@ -268,6 +276,7 @@ function kindScore(spec: KindSpec, assigned: readonly Assignment[]): number {
 /** Row r+1 can be the second header row: text only, no numbers or dates. */
 function couldBeSubHeader(grid: Grid, row: number): boolean {
   const cells = grid.rows[row] ?? [];
+  if (isNumberingRow(cells)) return false;
   let texts = 0;
   for (const v of cells) {
     if (isBlank(v)) continue;
@@ -309,15 +318,22 @@ function detectHeader(grid: Grid, masters: Masters, only?: SheetKind): HeaderCho
 }
 
 const NUMBERING = /^\(?\d{1,3}\)?$/;
+/** "4=3/1*100", "9=1-2-3-4+5+6+7+8", "1.2.1": how the official report forms number their columns. */
+const NUMBERING_FORMULA = /^\d{1,3}(?:\.\d{1,3})*\s*(?:=\s*[\d\s.+\-*/()x:]+)?$/;
 
-/** "(1)" or "12": a look at the first character before the pattern (names and IDs fail it at once). */
+/** "(1)", "12", "A", "4=3/1*100": a look at the first character before the patterns (names and IDs fail it at once). */
 function numberingText(v: string): boolean {
   const t = v.trim();
   const first = t.charCodeAt(0);
-  return (first === 40 || (first >= 48 && first <= 57)) && NUMBERING.test(t);
+  if (t.length === 1 && first >= 65 && first <= 90) return true; // A, B, C: the label columns
+  return (first === 40 || (first >= 48 && first <= 57)) && (NUMBERING.test(t) || NUMBERING_FORMULA.test(t));
 }
 
-/** The row "(1) (2) (3) …" under a header: distinct small numbers forming one run, in any order. */
+/**
+ * The row "(1) (2) (3) …" under a header: distinct small numbers forming one run, in any order; or
+ * the official forms' "A | B | C | 1 | 2 | 3=2/1*100 | …" (letters for the label columns, then
+ * numbers, some with the formula of their column).
+ */
 function isNumberingRow(cells: readonly CellValue[]): boolean {
   // First a look without allocating: data rows fail here, on the name or the ID.
   // Indexed loops: this runs on every row of a sheet, and an iterator would be an allocation per row.
@@ -331,12 +347,37 @@ function isNumberingRow(cells: readonly CellValue[]): boolean {
   }
   if (count < 3) return false;
   const seen = new Set<number>();
+  const letters = new Set<number>();
+  let dotted = false;
   for (const v of cells) {
     if (isBlank(v)) continue;
-    const n = typeof v === 'number' ? v : Number((v as string).trim().replace(/[()]/g, ''));
+    if (typeof v === 'number') {
+      if (seen.has(v)) return false;
+      seen.add(v);
+      continue;
+    }
+    const t = (v as string).trim();
+    if (t.length === 1 && t >= 'A' && t <= 'Z') {
+      if (letters.has(t.charCodeAt(0))) return false;
+      letters.add(t.charCodeAt(0));
+      continue;
+    }
+    const lead = /^\(?(\d+)((?:\.\d+)*)/.exec(t);
+    if (!lead) return false;
+    if (lead[2]) {
+      dotted = true; // "1.2.1": a sub-column of column 1, not a number of its own
+      continue;
+    }
+    const n = Number(lead[1]);
     if (seen.has(n)) return false;
     seen.add(n);
   }
+  // Letters alone are no numbering row (a row of marks "X | X | X" is data); they run from A.
+  if (letters.size > 0) {
+    if (seen.size === 0 && !dotted) return false;
+    if (!letters.has(65) || Math.max(...letters) - 65 + 1 !== letters.size) return false;
+  }
+  if (seen.size === 0) return dotted;
   return Math.max(...seen) - Math.min(...seen) + 1 === seen.size;
 }
 
@@ -418,7 +459,7 @@ export function readTable(grid: Grid, mapping?: ColumnMapping): ReadResult {
     units.set(f.id, moneyUnit(labels.get(String(col)) ?? '') ?? sheetUnit ?? 1);
   }
 
-  const rows = dataRows(grid, spec, columns, headerRow + headerRows);
+  const { rows, groupRows } = dataRows(grid, spec, columns, headerRow + headerRows);
   return {
     ok: true,
     table: {
@@ -430,13 +471,20 @@ export function readTable(grid: Grid, mapping?: ColumnMapping): ReadResult {
       columns,
       units,
       rows,
+      groupRows,
+      fromMapping: mapping !== undefined,
       titleLines,
       period: periodFromTitle(titleLines),
     },
   };
 }
 
-function dataRows(grid: Grid, spec: KindSpec, columns: ReadonlyMap<string, number>, start: number): Int32Array {
+function dataRows(
+  grid: Grid,
+  spec: KindSpec,
+  columns: ReadonlyMap<string, number>,
+  start: number,
+): { rows: Int32Array; groupRows: Int32Array } {
   const seqCol = columns.get('seq');
   const labelCol = columns.get(spec.labelField);
   // Required fields first: a data row fills them, so counting up to "enough" stops after a few cells.
@@ -461,6 +509,7 @@ function dataRows(grid: Grid, spec: KindSpec, columns: ReadonlyMap<string, numbe
 
   const out = new Int32Array(Math.max(0, grid.rows.length - start + 1));
   let count = 0;
+  const groups: number[] = [];
   let blanks = 0;
   for (let r = start; r <= grid.rows.length; r++) {
     const cells = grid.rows[r - 1] ?? [];
@@ -488,11 +537,14 @@ function dataRows(grid: Grid, spec: KindSpec, columns: ReadonlyMap<string, numbe
       const text = cells.filter((v): v is string => typeof v === 'string').map(softFold).join(' ');
       if (SIGNATURE.test(text) && n <= 3) break;
     }
-    if (n === 0) continue;
-    if (spec.kind !== 'progress' && n <= 1 && !numbered) continue; // a group row: "I | Thôn 1"
+    if (n === 0 || (spec.kind !== 'progress' && n <= 1 && !numbered)) {
+      // A group row: "I | Thôn 1" (or a label merged across the row).
+      if (lead !== null || leadingText(cells, cells.length) !== null) groups.push(r);
+      continue;
+    }
     out[count++] = r;
   }
-  return out.subarray(0, count);
+  return { rows: out.subarray(0, count), groupRows: Int32Array.from(groups) };
 }
 
 /** The mapping as the CLI and the add-in show it: field → column letters (first column of a multi-column field too). */

@@ -503,6 +503,26 @@ describe('the merged workbook', () => {
     expect(realProblems(t)).toEqual([]);
     expect(t.httpErrors).toEqual([]);
   });
+
+  it('in the review forms’ layout, from the second button: its own file, whose first sheet is the official summary', async () => {
+    const before = await recordedDownloads(worker.persistDir);
+    const t = await chrome.newPage();
+    const { page } = t;
+    await signIn(page, worker.url, DEMO_TOKENS.district, PERIOD);
+    await waitLoaded(page);
+    expect(await page.locator('#download-official').innerText()).toBe('Tải theo mẫu biểu rà soát');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-official').click()]);
+    expect(download.suggestedFilename()).toBe('Tổng hợp GNBV theo mẫu biểu rà soát - Thọ Xuân - 2024-Y.xlsx');
+    const book = XLSX.read(readFileSync(await download.path()), { type: 'buffer' });
+    expect(book.SheetNames[0]).toBe('Tổng hợp KQ rà soát');
+    expect(book.Sheets['Tổng hợp KQ rà soát']?.A4?.v).toBe('TỔNG HỢP KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO');
+    // The other button still gives GNBV's own layout, and each download is recorded.
+    const [own] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+    expect(own.suggestedFilename()).toBe('Tổng hợp GNBV - Thọ Xuân - 2024-Y.xlsx');
+    expect(await recordedDownloads(worker.persistDir)).toBe(before + 2);
+    expect(realProblems(t)).toEqual([]);
+    expect(t.httpErrors).toEqual([]);
+  });
 });
 
 describe('accessibility', () => {

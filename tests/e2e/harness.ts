@@ -310,7 +310,8 @@ export async function dropFile(page: Page, selector: string, file: string, mimeT
   const dataTransfer = await page.evaluateHandle(
     ({ base64, name, mimeType }) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
+      // Typed by hand: tests/cli (no DOM lib) imports this harness for startWorker.
+      const dt = new (globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } }).DataTransfer();
       dt.items.add(new File([bytes], name, { type: mimeType }));
       return dt;
     },

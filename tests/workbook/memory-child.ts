@@ -6,17 +6,18 @@ import { generatedSource } from './generate-source.ts';
 
 /**
  * Child process of memory.test.ts (run under --max-old-space-size=128): writes the generated
- * district's workbook to the file named by argv[2], then prints one JSON line with its numbers.
+ * district's workbook (in the layout named by argv[5], GNBV's by default) to the file named by
+ * argv[2], then prints one JSON line with its numbers.
  */
 
-const [, , out, communes = '40', rows = '2500'] = process.argv;
-if (!out) throw new Error('usage: memory-child.ts OUT.xlsx [communes] [rows]');
+const [, , out, communes = '40', rows = '2500', layout = 'gnbv'] = process.argv;
+if (!out || (layout !== 'gnbv' && layout !== 'official')) throw new Error('usage: memory-child.ts OUT.xlsx [communes] [rows] [gnbv|official]');
 
 const source = generatedSource({ communes: Number(communes), households: Number(rows), beneficiaries: Number(rows) });
 const started = performance.now();
 let peakHeap = 0;
 const file = createWriteStream(out);
-const reader = writeDistrictWorkbook(source).getReader();
+const reader = writeDistrictWorkbook(source, layout).getReader();
 let bytes = 0;
 for (;;) {
   const { done, value } = await reader.read();

@@ -60,4 +60,33 @@ describe('district workbook memory', () => {
     expect((await countInEntry(buf, entry('xl/worksheets/sheet9.xml'), 'Trùng số CCCD')).count).toBe(39);
     expect((await countInEntry(buf, entry('xl/worksheets/sheet1.xml'), '<f>')).count).toBe(0);
   }, 120_000);
+
+  it('writes the official layout of the same 100,000 households under the same heap, the lists read page by page twice', async () => {
+    const out = join(tmp, 'official.xlsx');
+    const { stdout } = await run(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', CHILD, out, '40', '2500', 'official'], {
+      cwd: resolve(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
+    const stats = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { ms: number; bytes: number; peakHeapMB: number; maxRssMB: number };
+    console.log(`memory test child (official): ${JSON.stringify(stats)}`);
+    expect(stats.peakHeapMB).toBeLessThan(128);
+
+    const buf = readFileSync(out);
+    expect(buf.length).toBe(stats.bytes);
+    const entries = zipEntries(buf);
+    const entry = (name: string) => {
+      const e = entries.find((x) => x.name === name);
+      if (!e) throw new Error(name);
+      return e;
+    };
+    expect((await countInEntry(buf, entry('xl/workbook.xml'), '<sheet ')).count).toBe(7);
+    // Each list: 2 heading rows, title, subtitle, header, numbering; its households; a note and 3 signature rows.
+    const poor = await countInEntry(buf, entry('xl/worksheets/sheet2.xml'), '<row ');
+    const escaped = await countInEntry(buf, entry('xl/worksheets/sheet3.xml'), '<row ');
+    expect(poor.count - 10 + (escaped.count - 10)).toBe(100_000);
+    expect(escaped.count - 10).toBeGreaterThan(10_000);
+    expect((await countInEntry(buf, entry('xl/worksheets/sheet6.xml'), 'Trùng số CCCD')).count).toBe(39);
+    for (const n of [1, 2, 3, 4, 5]) expect((await countInEntry(buf, entry(`xl/worksheets/sheet${n}.xml`), '<f>')).count).toBe(0);
+  }, 120_000);
 });

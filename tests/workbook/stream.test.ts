@@ -49,4 +49,22 @@ describe('district workbook stream', () => {
     const stream = writeDistrictWorkbook(tracked(failure).source);
     await expect(new Response(stream).arrayBuffer()).rejects.toThrow('D1 read failed');
   });
+
+  it('official layout: reads no further ahead on either pass over the households, cancel closes the source, a source error fails it', async () => {
+    const t = tracked();
+    const reader = writeDistrictWorkbook(t.source, 'official').getReader();
+    while (t.pagesRead() === 0) expect((await reader.read()).done).toBe(false);
+    await reader.read();
+    // The list's first 500 rows are measured for its widths: with a quarter of the households newly escaped, 3 pages of 250.
+    expect(t.pagesRead()).toBeLessThanOrEqual(3);
+    await reader.cancel();
+    expect(t.closed()).toBe(1);
+
+    // Read to the end: 50 pages for the poor and near-poor list, the same 50 again for the newly escaped one.
+    const whole = tracked();
+    await new Response(writeDistrictWorkbook(whole.source, 'official')).arrayBuffer();
+    expect([whole.pagesRead(), whole.closed()]).toEqual([100, 10]);
+
+    await expect(new Response(writeDistrictWorkbook(tracked(new Error('D1 read failed')).source, 'official')).arrayBuffer()).rejects.toThrow('D1 read failed');
+  });
 });

@@ -8,7 +8,7 @@ await applyD1Migrations(env.DB, TEST_MIGRATIONS);
 
 beforeEach(async () => {
   await env.DB.batch(
-    ['workbook_downloads', 'idempotency_keys', 'submission_parts', 'submissions', 'tokens', 'plans', 'communes', 'regions'].map((table) =>
+    ['sign_in_failures', 'workbook_downloads', 'idempotency_keys', 'submission_parts', 'submissions', 'tokens', 'plans', 'communes', 'regions'].map((table) =>
       env.DB.prepare(`DELETE FROM ${table}`),
     ),
   );

@@ -12,7 +12,7 @@ import { openHistory, setUpHistoryDialog } from './history-dialog.ts';
 import { defaultPeriod, periodOptions, periodPart, periodYear } from './periods.ts';
 import { summaryLine, statusGrid, totalsOf } from './status-grid.ts';
 import { lang, periodName, setLang, t, type TextKey } from './strings.ts';
-import { type Progress, type Workbook, fetchWorkbook, saveWorkbook } from './workbook-download.ts';
+import { type Progress, type Workbook, type WorkbookLayout, fetchWorkbook, saveWorkbook } from './workbook-download.ts';
 
 /**
  * The district page (issue 10): who reported, who is late, and the figures at a glance.
@@ -36,8 +36,8 @@ interface State {
   figures: DistrictSummaryResponse | null;
   /** The workbook received for the current period, once the officer has asked for it. */
   workbook: Workbook | null;
-  /** The workbook request in flight for the current period, if any. */
-  loading: Promise<Workbook | null> | null;
+  /** The workbook request in flight for the current period, if any, and its layout. */
+  loading: { layout: WorkbookLayout; done: Promise<Workbook | null> } | null;
   controller: AbortController | null;
   scope: string;
   /** When the snapshot's status arrived (ISO). */
@@ -323,11 +323,11 @@ function showProgress(p: Progress | null): void {
 }
 
 /** Fetches the period's workbook with the bytes received shown, and saves it. */
-async function receiveWorkbook(token: string, period: Period, signal: AbortSignal): Promise<Workbook | null> {
+async function receiveWorkbook(token: string, period: Period, layout: WorkbookLayout, signal: AbortSignal): Promise<Workbook | null> {
   setDownloadNote(null);
   let workbook: Workbook;
   try {
-    workbook = await fetchWorkbook(token, period, showProgress, signal);
+    workbook = await fetchWorkbook(token, period, layout, showProgress, signal);
   } catch (e) {
     if (signal.aborted) return null;
     showProgress(null);
@@ -356,20 +356,27 @@ function save(workbook: Workbook): void {
   setDownloadNote(() => `${t('saved')} “${workbook.fileName}” (${bytes(workbook.bytes.byteLength)})`);
 }
 
-/** "Tải bảng tổng hợp": the only way the page asks for the workbook. A click while it arrives waits for the same request. */
-async function download(): Promise<void> {
+/**
+ * "Tải bảng tổng hợp" (GNBV's layout) and "Tải theo mẫu biểu rà soát" (the review forms'): the only
+ * ways the page asks for the workbook. One request at a time: a click while one arrives waits for
+ * it, and is done if it was of the same layout.
+ */
+async function download(layout: WorkbookLayout): Promise<void> {
   const token = state.token;
   const period = state.period;
   if (token === null || period === null) return;
-  if (state.workbook?.period === period) {
+  while (state.loading !== null) {
+    const inFlight = state.loading;
+    await inFlight.done;
+    if (inFlight.layout === layout || state.period !== period) return;
+  }
+  if (state.workbook?.period === period && state.workbook.layout === layout) {
     save(state.workbook);
     return;
   }
-  if (state.loading === null) {
-    const signal = state.controller?.signal ?? new AbortController().signal;
-    state.loading = receiveWorkbook(token, period, signal);
-  }
-  await state.loading;
+  const signal = state.controller?.signal ?? new AbortController().signal;
+  state.loading = { layout, done: receiveWorkbook(token, period, layout, signal) };
+  await state.loading.done;
 }
 
 // ---- charts ----------------------------------------------------------------------------------
@@ -461,7 +468,8 @@ function init(): void {
   byId('refresh').addEventListener('click', () => {
     if (state.period !== null) void guard(() => loadPeriod(state.period as Period));
   });
-  byId('download').addEventListener('click', () => void guard(download));
+  byId('download').addEventListener('click', () => void guard(() => download('gnbv')));
+  byId('download-official').addEventListener('click', () => void guard(() => download('official')));
   byId<HTMLSelectElement>('scope').addEventListener('change', (e) => {
     state.scope = (e.target as HTMLSelectElement).value;
     renderScoped();

@@ -69,6 +69,7 @@ const UI = {
   noCommunes: { vi: 'Đơn vị này chưa có xã nào.', en: 'This unit has no communes yet.' },
 
   download: { vi: 'Tải bảng tổng hợp (.xlsx)', en: 'Download the merged workbook (.xlsx)' },
+  downloadOfficial: { vi: 'Tải theo mẫu biểu rà soát', en: 'Download in the review forms’ layout' },
   downloadHint: {
     vi: 'Một tệp Excel cho cả huyện/tỉnh, từ bản mới nhất của mỗi xã. Tệp có thông tin cá nhân: chỉ tải khi bấm nút này, và mỗi lần tải đều được ghi lại.',
     en: 'One Excel file for the whole unit, from each commune’s latest version. It holds personal data: it is downloaded only when you press this button, and every download is recorded.',

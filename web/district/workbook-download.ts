@@ -1,14 +1,18 @@
+import type { WorkbookLayout } from '../../shared/api.ts';
 import type { Period } from '../../shared/periods.ts';
 import { getStream } from '../common/api.ts';
 
 /**
- * GET /api/workbook?period= read as a stream, so the page can show the bytes received while a
+ * GET /api/workbook?period=&layout= (GNBV's own sheets, or the review forms' with `official`) read as a stream, so the page can show the bytes received while a
  * large province's workbook arrives (the Worker writes it as it reads D1: no Content-Length), and
  * saved through a Blob link under the server's own file name.
  */
 
+export type { WorkbookLayout };
+
 export interface Workbook {
   period: Period;
+  layout: WorkbookLayout;
   bytes: Uint8Array;
   fileName: string;
   /** When the page received it (ISO). */
@@ -48,13 +52,19 @@ function clean(name: string, fallback: string): string {
 /** The Worker reads the whole unit's sources before the first byte: for a province that takes a while. */
 const WORKBOOK_ANSWER_TIMEOUT_MS = 60_000;
 
-export async function fetchWorkbook(token: string, period: Period, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<Workbook> {
+export async function fetchWorkbook(
+  token: string,
+  period: Period,
+  layout: WorkbookLayout,
+  onProgress: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<Workbook> {
   const chunks: Uint8Array[] = [];
   let received = 0;
   let total: number | null = null;
   let disposition: string | null = null;
   await getStream(
-    `/api/workbook?period=${encodeURIComponent(period)}`,
+    `/api/workbook?period=${encodeURIComponent(period)}${layout === 'gnbv' ? '' : `&layout=${layout}`}`,
     token,
     XLSX_TYPE,
     {
@@ -78,7 +88,8 @@ export async function fetchWorkbook(token: string, period: Period, onProgress: (
     bytes.set(c, at);
     at += c.byteLength;
   }
-  return { period, bytes, fileName: fileNameFrom(disposition, `GNBV-${period}.xlsx`), receivedAt: new Date().toISOString() };
+  const fallback = layout === 'gnbv' ? `GNBV-${period}.xlsx` : `GNBV-${layout}-${period}.xlsx`;
+  return { period, layout, bytes, fileName: fileNameFrom(disposition, fallback), receivedAt: new Date().toISOString() };
 }
 
 /** Saves the bytes as a file: a Blob URL on a temporary link, revoked once the browser has it. */

@@ -2,7 +2,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Role } from '../../shared/api.ts';
 import { ApiError } from '../api-error.ts';
 import { constantTimeEqual, sha256Hex } from '../crypto.ts';
+import { clock } from '../clock.ts';
 import { findRegion, findTokenByHash, type TokenRecord } from '../db/queries.ts';
+import { recordSignInFailure, signInBlockedFor } from '../db/sign-in-failures.ts';
 import type { AppEnv } from '../env.ts';
 import type { Principal } from '../principal.ts';
 
@@ -25,7 +27,26 @@ export function allow(...roles: readonly [Role, ...Role[]]): MiddlewareHandler<A
 async function authenticate(c: Context<AppEnv>): Promise<Principal> {
   const match = /^Bearer +(\S+) *$/i.exec(c.req.header('Authorization') ?? '');
   const token = match?.[1];
-  if (token === undefined || token.length > MAX_TOKEN_LENGTH) throw new ApiError(401, 'UNAUTHORIZED');
+  // No token at all is not a guess: refused without counting.
+  if (token === undefined) throw new ApiError(401, 'UNAUTHORIZED');
+
+  // A client that guessed wrong too often is refused before its token is even looked at, so a
+  // right guess during the wait is not told apart from a wrong one.
+  const client = await sha256Hex(`sign-in:${c.req.header('CF-Connecting-IP') ?? 'unknown'}`);
+  const now = clock.now();
+  const wait = await signInBlockedFor(c.var.db, client, now);
+  if (wait !== null) throw new ApiError(429, 'RATE_LIMITED', { params: { minutes: Math.ceil(wait / 60) }, retryAfter: wait });
+
+  try {
+    return await principalOf(c, token);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) await recordSignInFailure(c.var.db, client, now);
+    throw err;
+  }
+}
+
+async function principalOf(c: Context<AppEnv>, token: string): Promise<Principal> {
+  if (token.length > MAX_TOKEN_LENGTH) throw new ApiError(401, 'UNAUTHORIZED');
 
   const tokenHash = await sha256Hex(token);
   const adminSecret = c.env.ADMIN_TOKEN;

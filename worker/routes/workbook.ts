@@ -9,13 +9,14 @@ import { validate } from '../middleware/validate.ts';
 import { WORKBOOK_CONTENT_TYPE, contentDisposition, writeDistrictWorkbook } from '../workbook/index.ts';
 
 /**
- * GET /api/workbook?period= — district: the merged, district-ready .xlsx of its communes, built
- * from each commune's latest accepted submission of each kind (for beneficiaries, of each
- * sub-project), written as a stream while D1 is read in pages. Every download is recorded.
+ * GET /api/workbook?period=&layout= — district: the merged, district-ready .xlsx of its communes,
+ * built from each commune's latest accepted submission of each kind (for beneficiaries, of each
+ * sub-project), written as a stream while D1 is read in pages; in GNBV's own layout, or with
+ * `layout=official` in the official review forms'. Every download is recorded.
  */
 export const workbook = new Hono<AppEnv>().get('/', allow('district'), validate('query', WorkbookQuery), async (c) => {
   const { principal, region } = await districtRegion(c);
-  const { period } = c.req.valid('query');
+  const { period, layout } = c.req.valid('query');
   const db = c.var.db;
   const source = await districtSource(db, region, period, clock.now());
 
@@ -26,11 +27,11 @@ export const workbook = new Hono<AppEnv>().get('/', allow('district'), validate(
     period,
     at: clock.now().toISOString(),
   });
-  return new Response(writeDistrictWorkbook(source), {
+  return new Response(writeDistrictWorkbook(source, layout), {
     status: 200,
     headers: {
       'Content-Type': WORKBOOK_CONTENT_TYPE,
-      'Content-Disposition': contentDisposition(region.name, period),
+      'Content-Disposition': contentDisposition(region.name, period, layout),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     },

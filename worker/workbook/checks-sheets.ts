@@ -4,28 +4,44 @@ import { CHECK_NAMES, COMMUNE, KIND_NAMES, NOTES, SHEET_NAMES, STT, sheetSubtitl
 import { type Cell, type Column, SheetXml } from '../../shared/xlsx/write/sheet-xml.ts';
 import type { WorkbookCommune } from './source.ts';
 
-const CHECK_COLUMNS: readonly Column[] = [
-  { header: STT, kind: 'plain' },
-  { header: 'Nội dung kiểm tra', kind: 'text' },
-  { header: COMMUNE, kind: 'text', minWidth: 12 },
-  { header: 'Số CCCD', kind: 'text', minWidth: 13 },
-  { header: `Dòng trong sheet "${SHEET_NAMES.households}"`, kind: 'plain' },
-  { header: 'Dòng gốc', kind: 'plain' },
-  { header: 'Xã có hộ trùng', kind: 'text', minWidth: 12 },
-  { header: 'Chủ hộ (xã có hộ trùng)', kind: 'text', minWidth: 16 },
-  { header: 'Sheet gốc (xã có hộ trùng)', kind: 'text' },
-  { header: `Dòng trong sheet "${SHEET_NAMES.households}" (hộ trùng)`, kind: 'plain' },
-  { header: 'Dòng gốc (hộ trùng)', kind: 'plain' },
-  { header: 'Báo cáo còn thiếu', kind: 'text' },
-];
+/** How the Kiểm tra sheet shows where a household sits in the merged sheets (its `mergedRow`). */
+export interface MergedPlaces {
+  header: string;
+  kind: Column['kind'];
+  cell(mergedRow: number | null): Cell;
+}
+
+/** GNBV's layout: the row in the one merged household sheet. */
+export const HOUSEHOLD_SHEET_ROWS: MergedPlaces = {
+  header: `Dòng trong sheet "${SHEET_NAMES.households}"`,
+  kind: 'plain',
+  cell: (row) => row,
+};
+
+function checkColumns(places: MergedPlaces): Column[] {
+  return [
+    { header: STT, kind: 'plain' },
+    { header: 'Nội dung kiểm tra', kind: 'text' },
+    { header: COMMUNE, kind: 'text', minWidth: 12 },
+    { header: 'Số CCCD', kind: 'text', minWidth: 13 },
+    { header: places.header, kind: places.kind },
+    { header: 'Dòng gốc', kind: 'plain' },
+    { header: 'Xã có hộ trùng', kind: 'text', minWidth: 12 },
+    { header: 'Chủ hộ (xã có hộ trùng)', kind: 'text', minWidth: 16 },
+    { header: 'Sheet gốc (xã có hộ trùng)', kind: 'text' },
+    { header: `${places.header} (hộ trùng)`, kind: places.kind },
+    { header: 'Dòng gốc (hộ trùng)', kind: 'plain' },
+    { header: 'Báo cáo còn thiếu', kind: 'text' },
+  ];
+}
 
 /** Kiểm tra: the same ID number in two communes (each pair), then the communes missing a report, per kind. */
-export function checksSheet(f: DistrictFigures, ctx: SheetContext): WrittenSheet {
+export function checksSheet(f: DistrictFigures, ctx: SheetContext, places: MergedPlaces = HOUSEHOLD_SHEET_ROWS): WrittenSheet {
   const sheet = new SheetXml({
     name: SHEET_NAMES.checks,
     title: sheetTitle('checks', ctx.region, ctx.period),
     subtitle: sheetSubtitle(ctx.generatedAt, UNITS.none),
-    columns: CHECK_COLUMNS,
+    columns: checkColumns(places),
   });
   const rows: Cell[][] = [];
   for (const d of f.duplicates) {
@@ -34,12 +50,12 @@ export function checksSheet(f: DistrictFigures, ctx: SheetContext): WrittenSheet
       CHECK_NAMES.duplicateId,
       d.first.communeName,
       d.idNumber,
-      d.first.mergedRow,
+      places.cell(d.first.mergedRow),
       d.first.sourceRow,
       d.second.communeName,
       d.second.headName,
       d.second.sourceSheet,
-      d.second.mergedRow,
+      places.cell(d.second.mergedRow),
       d.second.sourceRow,
       null,
     ]);

@@ -13,11 +13,13 @@ export interface KindRecords {
 
 export type FedKind = keyof KindRecords;
 
+export const FED_KINDS: readonly FedKind[] = ['households', 'beneficiaries', 'progress'];
+
 /** What the workbook writer does beside the counting: one sheet per kind, each row written as it is counted. */
 export interface RowSink {
   startKind(kind: FedKind): void;
-  /** Writes a record of the commune at `communeIndex` in `source.communes`; answers its row in the merged sheet. */
-  row<K extends FedKind>(kind: K, record: KindRecords[K], communeIndex: number): number;
+  /** Writes a record of the commune at `communeIndex` in `source.communes`; answers its place in the merged sheets (null: written nowhere). */
+  row<K extends FedKind>(kind: K, record: KindRecords[K], communeIndex: number): number | null;
   endKind(kind: FedKind): void;
 }
 
@@ -28,8 +30,14 @@ export interface RowSink {
  * `endHouseholds()` after them. Without a sink there is no merged sheet, so households are counted
  * without a merged row (it only locates the duplicate-ID pairs). Yields after each page and at the
  * end of each kind, so a writer can pass its bytes on while the pages are still being read.
+ * `kinds` leaves out the kinds a caller has no use for (their figures stay empty).
  */
-export async function* feedDistrict(source: WorkbookSource, district: DistrictTally, sink: RowSink | null = null): AsyncGenerator<void, void, undefined> {
+export async function* feedDistrict(
+  source: WorkbookSource,
+  district: DistrictTally,
+  sink: RowSink | null = null,
+  kinds: readonly FedKind[] = FED_KINDS,
+): AsyncGenerator<void, void, undefined> {
   const { communes } = source;
   const tallies = communes.map((c) => district.commune(c));
 
@@ -54,14 +62,16 @@ export async function* feedDistrict(source: WorkbookSource, district: DistrictTa
     yield;
   }
 
-  yield* feedKind('households', (id) => source.households(id), (tally, h, mergedRow) => tally.household(h, mergedRow), {
-    before: async (tally, id) => {
-      for await (const page of source.previousHouseholds(id)) for (const h of page) tally.previousHousehold(h);
-    },
-    after: (tally) => tally.endHouseholds(),
-  });
-  yield* feedKind('beneficiaries', (id) => source.beneficiaries(id), (tally, b) => tally.beneficiary(b));
-  yield* feedKind('progress', (id) => source.progress(id), (tally, p) => tally.progress(p));
+  if (kinds.includes('households')) {
+    yield* feedKind('households', (id) => source.households(id), (tally, h, mergedRow) => tally.household(h, mergedRow), {
+      before: async (tally, id) => {
+        for await (const page of source.previousHouseholds(id)) for (const h of page) tally.previousHousehold(h);
+      },
+      after: (tally) => tally.endHouseholds(),
+    });
+  }
+  if (kinds.includes('beneficiaries')) yield* feedKind('beneficiaries', (id) => source.beneficiaries(id), (tally, b) => tally.beneficiary(b));
+  if (kinds.includes('progress')) yield* feedKind('progress', (id) => source.progress(id), (tally, p) => tally.progress(p));
 }
 
 /** The district's figures from the source, counted exactly as the merged workbook counts them, with nothing written. */

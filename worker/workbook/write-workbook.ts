@@ -1,3 +1,4 @@
+import type { WorkbookLayout } from '../../shared/api.ts';
 import { DistrictTally } from '../../shared/report/index.ts';
 import {
   changesSheet,
@@ -6,13 +7,14 @@ import {
   projectsSheet,
   type SheetContext,
   summarySheet,
-  type WrittenSheet,
 } from './analysis-sheets.ts';
 import { checksSheet, sourcesSheet } from './checks-sheets.ts';
-import { type FedKind, feedDistrict, type KindRecords, type RowSink } from './district-feed.ts';
+import { FED_KINDS, type FedKind, feedDistrict, type KindRecords, type RowSink } from './district-feed.ts';
 import { workbookDisplayName } from './file-name.ts';
 import { BENEFICIARY_SHEET, HOUSEHOLD_SHEET, type KindSheet, PROGRESS_SHEET, type RowContext } from './kind-sheets.ts';
-import { SHEET_NAMES, SHEET_ORDER, type SheetId, sheetSubtitle, sheetTitle, UNITS } from './labels.ts';
+import { SHEET_NAMES, SHEET_ORDERS, type SheetId, sheetSubtitle, sheetTitle, UNITS } from './labels.ts';
+import { type LayoutFactory, type SheetOutput, WIDTH_SAMPLE_ROWS } from './layout-sheets.ts';
+import { officialSheets } from './official-workbook.ts';
 import {
   appPropsXml,
   contentTypesXml,
@@ -28,17 +30,15 @@ import type { WorkbookCommune, WorkbookSource } from './source.ts';
 import { stylesXml } from '../../shared/xlsx/write/styles.ts';
 import { type ZipEntry, ZipStream } from '../../shared/xlsx/write/zip-stream.ts';
 
-/** Rows measured for a per-kind sheet's column widths before its head is written. */
-const WIDTH_SAMPLE_ROWS = 500;
-
 /**
- * The district-ready workbook (SPEC section 6) as a stream of .xlsx bytes. The per-kind sheets are
- * written first, while their rows are read page by page and counted; the analysis, checks and
- * sources sheets after, from the counts; workbook.xml last, with each sheet's filter range. The
- * sheets' order comes from workbook.xml, not from the order of the zip entries.
+ * The district-ready workbook (SPEC section 6) as a stream of .xlsx bytes, in GNBV's own layout or
+ * in the official review forms' (official-workbook.ts). The sheets holding rows are written first,
+ * while the rows are read page by page and counted; the sheets of figures after, from the counts;
+ * workbook.xml last, with each sheet's filter range. The sheets' order comes from workbook.xml, not
+ * from the order of the zip entries.
  */
-export function writeDistrictWorkbook(source: WorkbookSource): ReadableStream<Uint8Array> {
-  const chunks = workbookChunks(source);
+export function writeDistrictWorkbook(source: WorkbookSource, layout: WorkbookLayout = 'gnbv'): ReadableStream<Uint8Array> {
+  const chunks = workbookChunks(source, layout);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -55,10 +55,6 @@ export function writeDistrictWorkbook(source: WorkbookSource): ReadableStream<Ui
   });
 }
 
-function sheetNumber(id: SheetId): number {
-  return SHEET_ORDER.indexOf(id) + 1;
-}
-
 function rowContext(commune: WorkbookCommune): RowContext {
   const names = new Map(commune.plan.subProjects.map((s) => [s.code, s.name]));
   return { communeName: commune.name, projectName: (code) => (code === null ? null : (names.get(code) ?? null)) };
@@ -71,7 +67,7 @@ const KIND_SHEETS: { readonly [K in FedKind]: KindSheet<KindRecords[K]> } = {
 };
 
 /** Writes the per-kind sheets (Hộ, Đối tượng hỗ trợ, Tiến độ) into the zip, one at a time, as the rows are fed. */
-function kindSheetsSink(zip: ZipStream, source: WorkbookSource, record: (id: SheetId, sheet: SheetXml) => void): RowSink {
+function kindSheetsSink(source: WorkbookSource, out: SheetOutput): RowSink {
   const { region, period, generatedAt } = source;
   const contexts = source.communes.map(rowContext);
   let open: { sheet: SheetXml; entry: ZipEntry } | null = null;
@@ -88,7 +84,7 @@ function kindSheetsSink(zip: ZipStream, source: WorkbookSource, record: (id: She
         columns: KIND_SHEETS[kind].columns,
         sampleRows: WIDTH_SAMPLE_ROWS,
       });
-      open = { sheet, entry: zip.entry(sheetPath(sheetNumber(kind))) };
+      open = { sheet, entry: out.open(kind) };
     },
     row<K extends FedKind>(kind: K, row: KindRecords[K], communeIndex: number): number {
       const { sheet, entry } = opened(kind);
@@ -101,52 +97,68 @@ function kindSheetsSink(zip: ZipStream, source: WorkbookSource, record: (id: She
       sheet.endTable();
       entry.write(sheet.end());
       entry.close();
-      record(kind, sheet);
+      out.done(kind, sheet);
       open = null;
     },
   };
 }
 
-async function* workbookChunks(source: WorkbookSource): AsyncGenerator<Uint8Array, void, undefined> {
-  const { region, period, generatedAt, communes } = source;
-  const ctx: SheetContext = { region, period, generatedAt };
-  const zip = new ZipStream(generatedAt);
-  const sheetCount = SHEET_ORDER.length;
-  zip.file('[Content_Types].xml', contentTypesXml(sheetCount));
-  zip.file('_rels/.rels', rootRelsXml());
-  zip.file('docProps/core.xml', corePropsXml(workbookDisplayName(region.name, period).replace(/\.xlsx$/, ''), generatedAt));
-  zip.file('docProps/app.xml', appPropsXml());
-  zip.file('xl/_rels/workbook.xml.rels', workbookRelsXml(sheetCount));
-  zip.file('xl/styles.xml', stylesXml());
-  yield* zip.take();
-
-  const district = new DistrictTally();
-  const entries = new Map<SheetId, SheetEntry>();
-  const record = (id: SheetId, sheet: SheetXml): void => {
-    entries.set(id, { name: sheet.name, filterRef: sheet.filterRef, printTitleRows: sheet.printTitleRows });
-  };
-
-  // The per-kind sheets: each row written where feedDistrict counts it, the bytes passed on after each page.
-  const sink = kindSheetsSink(zip, source, record);
-  for await (const _ of feedDistrict(source, district, sink)) yield* zip.take();
-
-  const figures = district.figures();
-  const finished: [SheetId, WrittenSheet][] = [
+/** GNBV's own layout (SPEC section 6): the analysis sheets, a sheet per kind, Kiểm tra and Nguồn. */
+const gnbvSheets: LayoutFactory = (source, ctx, out) => ({
+  feeds: FED_KINDS,
+  sink: kindSheetsSink(source, out),
+  async *afterFeed() {},
+  fromFigures: (figures) => [
     ['checks', checksSheet(figures, ctx)],
-    ['sources', sourcesSheet(communes, ctx)],
+    ['sources', sourcesSheet(source.communes, ctx)],
     ['summary', summarySheet(figures, ctx)],
     ['changes', changesSheet(figures, ctx)],
     ['deprivations', deprivationsSheet(figures, ctx)],
     ['groups', groupsSheet(figures, ctx)],
     ['projects', projectsSheet(figures, ctx)],
-  ];
-  for (const [id, written] of finished) {
-    zip.file(sheetPath(sheetNumber(id)), written.xml);
-    record(id, written.sheet);
+  ],
+});
+
+const LAYOUTS: Readonly<Record<WorkbookLayout, LayoutFactory>> = { gnbv: gnbvSheets, official: officialSheets };
+
+async function* workbookChunks(source: WorkbookSource, layout: WorkbookLayout): AsyncGenerator<Uint8Array, void, undefined> {
+  const { region, period, generatedAt } = source;
+  const ctx: SheetContext = { region, period, generatedAt };
+  const order = SHEET_ORDERS[layout];
+  const zip = new ZipStream(generatedAt);
+  zip.file('[Content_Types].xml', contentTypesXml(order.length));
+  zip.file('_rels/.rels', rootRelsXml());
+  zip.file('docProps/core.xml', corePropsXml(workbookDisplayName(region.name, period, layout).replace(/\.xlsx$/, ''), generatedAt));
+  zip.file('docProps/app.xml', appPropsXml());
+  zip.file('xl/_rels/workbook.xml.rels', workbookRelsXml(order.length));
+  zip.file('xl/styles.xml', stylesXml());
+  yield* zip.take();
+
+  const entries = new Map<SheetId, SheetEntry>();
+  const path = (id: SheetId): string => {
+    const n = order.indexOf(id);
+    if (n < 0) throw new Error(`workbook: sheet ${id} is not in the ${layout} layout`);
+    return sheetPath(n + 1);
+  };
+  const out: SheetOutput = {
+    open: (id) => zip.entry(path(id)),
+    file: (id, xml) => zip.file(path(id), xml),
+    done: (id, sheet) => entries.set(id, { name: sheet.name, filterRef: sheet.filterRef, printTitleRows: sheet.printTitleRows }),
+  };
+  const sheets = LAYOUTS[layout](source, ctx, out);
+
+  // The sheets of rows: each row written where feedDistrict counts it, the bytes passed on after each page.
+  const district = new DistrictTally();
+  for await (const _ of feedDistrict(source, district, sheets.sink, sheets.feeds)) yield* zip.take();
+  for await (const _ of sheets.afterFeed()) yield* zip.take();
+
+  for (const [id, written] of sheets.fromFigures(district.figures())) {
+    out.file(id, written.xml);
+    out.done(id, written.sheet);
     yield* zip.take();
   }
 
-  const ordered = SHEET_ORDER.map((id) => {
+  const ordered = order.map((id) => {
     const e = entries.get(id);
     if (!e) throw new Error(`workbook: sheet ${id} was not written`);
     return e;

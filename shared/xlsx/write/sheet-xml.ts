@@ -21,13 +21,17 @@ export interface SheetLayout {
   /** Rows measured for the column widths before the sheet's head is written (all rows when absent). */
   sampleRows?: number;
   tabSelected?: boolean;
+  /**
+   * The official forms' heading above the title, a line a row: the issuing authority on the left
+   * ("ỦY BAN NHÂN DÂN", "HUYỆN …"), the national motto on the right; a blank row under it.
+   */
+  heading?: { left: readonly string[]; right: readonly string[] };
+  /** A row under the headers numbering the columns as the official forms do (A, B, 1, "3=2/1*100" …), one cell a column. */
+  numbering?: readonly (string | number)[];
 }
 
 export type Cell = string | number | boolean | null | undefined;
 
-const TITLE_ROW = 1;
-const SUBTITLE_ROW = 2;
-const FIRST_HEADER_ROW = 3;
 const MAX_WIDTH = 50;
 const MIN_WIDTH = 4;
 const MAX_ROWS = 1_048_576;
@@ -35,6 +39,8 @@ const MAX_ROWS = 1_048_576;
 const LINE_HEIGHT = 15.75;
 const GROUP_TARGET_WIDTH = 24;
 const CENTRED_TITLE_MAX_WIDTH = 220;
+/** Heading text is bold: a little wider than the width counted in characters. */
+const HEADING_WIDTH_FACTOR = 1.15;
 const DAY_MS = 86_400_000;
 const EXCEL_EPOCH_OFFSET = 25_569; // days from 1899-12-30 to 1970-01-01
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
@@ -65,6 +71,7 @@ function displayLength(kind: CellKind, value: Cell): number {
   }
   switch (kind) {
     case 'percent':
+    case 'percentNumber':
       return 6;
     case 'date':
       return 10;
@@ -114,8 +121,14 @@ function headerWidth(header: string): number {
  * table (inside the filter); rows after `endTable()` are totals, notes and signatures.
  */
 export class SheetXml {
+  /** Rows of column headers (1, or 2 with groups), not counting a numbering row. */
   readonly headerRows: number;
+  /** The last row above the data: the numbering row where there is one. */
   readonly lastHeaderRow: number;
+  readonly titleRow: number;
+  readonly subtitleRow: number;
+  readonly firstHeaderRow: number;
+  readonly numberingRow: number | null;
   private readonly letters: string[];
   private readonly widths: number[];
   private readonly groupRuns: { group: string; from: number; to: number }[] = [];
@@ -129,14 +142,21 @@ export class SheetXml {
 
   constructor(readonly layout: SheetLayout) {
     const cols = layout.columns;
+    const { heading, numbering } = layout;
+    if (heading && cols.length < 2) throw new Error(`Sheet "${layout.name}": a heading needs two columns or more`);
+    if (numbering && numbering.length !== cols.length) throw new Error(`Sheet "${layout.name}": ${numbering.length} numbering cells for ${cols.length} columns`);
     this.headerRows = cols.some((c) => c.group) ? 2 : 1;
-    this.lastHeaderRow = FIRST_HEADER_ROW + this.headerRows - 1;
+    this.titleRow = heading ? Math.max(heading.left.length, heading.right.length) + 2 : 1;
+    this.subtitleRow = this.titleRow + 1;
+    this.firstHeaderRow = this.subtitleRow + 1;
+    this.numberingRow = numbering ? this.firstHeaderRow + this.headerRows : null;
+    this.lastHeaderRow = this.numberingRow ?? this.firstHeaderRow + this.headerRows - 1;
     this.nextRow = this.lastHeaderRow + 1;
     this.lastTableRow = this.lastHeaderRow;
     this.letters = cols.map((_, i) => columnLetters(i + 1));
     this.dataStyles = cols.map((c) => cellStyle(c.kind, 'data'));
     this.totalStyles = cols.map((c) => cellStyle(c.kind, 'total'));
-    this.widths = cols.map((c) => Math.max(c.minWidth ?? 0, headerWidth(c.header)));
+    this.widths = cols.map((c, i) => Math.max(c.minWidth ?? 0, headerWidth(c.header), String(numbering?.[i] ?? '').length));
     cols.forEach((c, i) => {
       const run = this.groupRuns.at(-1);
       if (c.group && run && run.group === c.group && run.to === i - 1) run.to = i;
@@ -160,7 +180,7 @@ export class SheetXml {
 
   /** The header rows repeated on every printed page, as "$3:$4". */
   get printTitleRows(): string {
-    return `$${FIRST_HEADER_ROW}:$${this.lastHeaderRow}`;
+    return `$${this.firstHeaderRow}:$${this.lastHeaderRow}`;
   }
 
   private get lastLetter(): string {
@@ -207,7 +227,7 @@ export class SheetXml {
   }
 
   /** The signature block a report carries: the preparer on the left, the head of the unit on the right. */
-  signature(place: string, preparer: string, head: string, hint: string): string {
+  signature(place: string, preparer: string, head: string, hint: string, headHint: string = hint): string {
     const n = this.layout.columns.length;
     const left = Math.min(1, n - 1);
     const right = Math.max(left + 1, n - 3);
@@ -218,17 +238,18 @@ export class SheetXml {
     const titleRow = this.take();
     xml += `<row r="${titleRow}">${cellXml(`${at(left)}${titleRow}`, 'text', STYLE.signature, preparer)}${cellXml(`${at(right)}${titleRow}`, 'text', STYLE.signature, head)}</row>`;
     const hintRow = this.take();
-    xml += `<row r="${hintRow}">${cellXml(`${at(left)}${hintRow}`, 'text', STYLE.signatureHint, hint)}${cellXml(`${at(right)}${hintRow}`, 'text', STYLE.signatureHint, hint)}</row>`;
+    xml += `<row r="${hintRow}">${cellXml(`${at(left)}${hintRow}`, 'text', STYLE.signatureHint, hint)}${cellXml(`${at(right)}${hintRow}`, 'text', STYLE.signatureHint, headHint)}</row>`;
     return this.emit(xml);
   }
 
   /** The rest of the sheet: any rows held for measuring, then the filter, merges and print setup. */
   end(): string {
     const held = this.flush();
-    const titles = this.titleCentred(this.finalWidths())
-      ? [`A${TITLE_ROW}:${this.lastLetter}${TITLE_ROW}`, `A${SUBTITLE_ROW}:${this.lastLetter}${SUBTITLE_ROW}`]
+    const widths = this.finalWidths();
+    const titles = this.titleCentred(widths)
+      ? [`A${this.titleRow}:${this.lastLetter}${this.titleRow}`, `A${this.subtitleRow}:${this.lastLetter}${this.subtitleRow}`]
       : [];
-    const merges = [...titles, ...this.headerMerges(), ...this.merges];
+    const merges = [...this.headingMerges(widths), ...titles, ...this.headerMerges(), ...this.merges];
     return (
       held +
       '</sheetData>' +
@@ -275,7 +296,7 @@ export class SheetXml {
     const [topHeight, leafHeight] = this.headerHeights(widths);
     let header = '';
     if (this.headerRows === 2) {
-      const top = FIRST_HEADER_ROW;
+      const top = this.firstHeaderRow;
       const leaf = top + 1;
       let upper = `<row r="${top}" ht="${topHeight}" customHeight="1">`;
       let lower = `<row r="${leaf}" ht="${leafHeight}" customHeight="1">`;
@@ -288,7 +309,12 @@ export class SheetXml {
       });
       header = `${upper}</row>${lower}</row>`;
     } else {
-      header = `<row r="${FIRST_HEADER_ROW}" ht="${topHeight}" customHeight="1">${cols.map((c, i) => cellXml(`${this.letters[i]}${FIRST_HEADER_ROW}`, 'text', STYLE.header, c.header)).join('')}</row>`;
+      const top = this.firstHeaderRow;
+      header = `<row r="${top}" ht="${topHeight}" customHeight="1">${cols.map((c, i) => cellXml(`${this.letters[i]}${top}`, 'text', STYLE.header, c.header)).join('')}</row>`;
+    }
+    if (this.numberingRow !== null) {
+      const r = this.numberingRow;
+      header += `<row r="${r}">${cols.map((_, i) => cellXml(`${this.letters[i]}${r}`, 'text', STYLE.numbering, layout.numbering?.[i])).join('')}</row>`;
     }
     const centred = this.titleCentred(widths);
     return (
@@ -299,8 +325,9 @@ export class SheetXml {
       `<sheetFormatPr defaultRowHeight="${LINE_HEIGHT}"/>` +
       `<cols>${colElements.join('')}</cols>` +
       '<sheetData>' +
-      `<row r="${TITLE_ROW}" ht="30" customHeight="1">${cellXml(`A${TITLE_ROW}`, 'text', centred ? STYLE.title : STYLE.titleLeft, layout.title)}</row>` +
-      `<row r="${SUBTITLE_ROW}">${cellXml(`A${SUBTITLE_ROW}`, 'text', centred ? STYLE.subtitle : STYLE.subtitleLeft, layout.subtitle)}</row>` +
+      this.headingRows(widths) +
+      `<row r="${this.titleRow}" ht="30" customHeight="1">${cellXml(`A${this.titleRow}`, 'text', centred ? STYLE.title : STYLE.titleLeft, layout.title)}</row>` +
+      `<row r="${this.subtitleRow}">${cellXml(`A${this.subtitleRow}`, 'text', centred ? STYLE.subtitle : STYLE.subtitleLeft, layout.subtitle)}</row>` +
       header
     );
   }
@@ -344,9 +371,63 @@ export class SheetXml {
     return widths.reduce((a, b) => a + b, 0) <= CENTRED_TITLE_MAX_WIDTH;
   }
 
+  /**
+   * The columns under each side of the heading: from the left edge, and from the right edge, as many
+   * as its longest line needs; where the two would meet, half the table each.
+   */
+  private headingSpans(widths: readonly number[]): { left: [number, number]; right: [number, number] } | null {
+    const heading = this.layout.heading;
+    if (!heading) return null;
+    const n = widths.length;
+    const need = (lines: readonly string[]): number => Math.ceil(Math.max(0, ...lines.map((l) => l.length)) * HEADING_WIDTH_FACTOR) + 2;
+    const span = (target: number, from: number, step: 1 | -1): number => {
+      let i = from;
+      let total = widths[i] ?? 0;
+      while (total < target && i + step >= 0 && i + step < n) {
+        i += step;
+        total += widths[i] ?? 0;
+      }
+      return i;
+    };
+    const leftEnd = span(need(heading.left), 0, 1);
+    const rightStart = span(need(heading.right), n - 1, -1);
+    if (leftEnd < rightStart) return { left: [0, leftEnd], right: [rightStart, n - 1] };
+    const half = Math.floor(n / 2);
+    return { left: [0, half - 1], right: [half, n - 1] };
+  }
+
+  private headingRows(widths: readonly number[]): string {
+    const heading = this.layout.heading;
+    const spans = this.headingSpans(widths);
+    if (!heading || !spans) return '';
+    const lines = Math.max(heading.left.length, heading.right.length);
+    let xml = '';
+    for (let i = 0; i < lines; i++) {
+      const r = i + 1;
+      const left = cellXml(`A${r}`, 'text', STYLE.heading, heading.left[i]);
+      const right = cellXml(`${this.letters[spans.right[0]]}${r}`, 'text', STYLE.heading, heading.right[i]);
+      xml += `<row r="${r}">${left}${right}</row>`;
+    }
+    return xml;
+  }
+
+  private headingMerges(widths: readonly number[]): string[] {
+    const heading = this.layout.heading;
+    const spans = this.headingSpans(widths);
+    if (!heading || !spans) return [];
+    const merges: string[] = [];
+    const lines = Math.max(heading.left.length, heading.right.length);
+    for (let r = 1; r <= lines; r++) {
+      for (const [from, to] of [spans.left, spans.right]) {
+        if (to > from) merges.push(`${this.letters[from]}${r}:${this.letters[to]}${r}`);
+      }
+    }
+    return merges;
+  }
+
   private headerMerges(): string[] {
     if (this.headerRows === 1) return [];
-    const top = FIRST_HEADER_ROW;
+    const top = this.firstHeaderRow;
     const merges: string[] = [];
     this.layout.columns.forEach((c, i) => {
       if (!c.group) merges.push(`${this.letters[i]}${top}:${this.letters[i]}${top + 1}`);
@@ -367,6 +448,8 @@ function cellXml(ref: string, kind: CellKind, style: number, value: Cell): strin
     return `<c r="${ref}" s="${style}"/>`;
   }
   let v: string | number = value === true ? 'x' : value;
+  // A fraction in per cent, without the float noise of the product (0.035 × 100 = 3.5000000000000004).
+  if (kind === 'percentNumber' && typeof v === 'number') v = Number((v * 100).toPrecision(12));
   if (typeof v === 'string') {
     const serial = kind === 'date' ? dateSerial(v) : kind === 'datetime' ? vietnamTimeSerial(v) : null;
     if (serial !== null) v = serial;

@@ -3,10 +3,16 @@
  * thin borders on the tables, đồng as `#,##0`, rates as `0.0%`, dates as dd/mm/yyyy.
  */
 
-/** How a column's values are written and formatted. */
-export type CellKind = 'text' | 'count' | 'money' | 'percent' | 'date' | 'datetime' | 'mark' | 'plain';
+/**
+ * How a column's values are written and formatted. `percent` is a fraction shown as 0.0 %;
+ * `percentNumber` is a fraction written as its number of per cent (0.0125 → 1.25, shown 0.00), as
+ * the official forms' "Tỷ lệ (%)" columns hold it ("3=2/1*100").
+ */
+export type CellKind = 'text' | 'count' | 'money' | 'percent' | 'date' | 'datetime' | 'mark' | 'plain' | 'percentNumber';
 
 const KIND_ORDER: readonly CellKind[] = ['text', 'count', 'money', 'percent', 'date', 'datetime', 'mark', 'plain'];
+/** Kinds added later: their styles come after every earlier one, so no earlier style index moves. */
+const LATER_KINDS: readonly CellKind[] = ['percentNumber'];
 
 export const STYLE = {
   title: 1,
@@ -17,14 +23,21 @@ export const STYLE = {
   signatureHint: 22,
   titleLeft: 23,
   subtitleLeft: 24,
+  /** The official forms' heading lines (issuing authority, national motto): bold, centred. */
+  heading: 25,
+  /** The official forms' numbering row under the headers (A, B, 1, 2 …): italic, centred, boxed. */
+  numbering: 26,
 } as const;
 
 const DATA_BASE = 4;
 const TOTAL_BASE = 12;
+const LATER_BASE = 27;
 
 /** The style index of a table cell of that kind, in a data row or a totals row (bold, shaded). */
 export function cellStyle(kind: CellKind, row: 'data' | 'total'): number {
-  return (row === 'data' ? DATA_BASE : TOTAL_BASE) + KIND_ORDER.indexOf(kind);
+  const i = KIND_ORDER.indexOf(kind);
+  if (i >= 0) return (row === 'data' ? DATA_BASE : TOTAL_BASE) + i;
+  return LATER_BASE + 2 * LATER_KINDS.indexOf(kind) + (row === 'data' ? 0 : 1);
 }
 
 export const NUMBER_FORMATS = {
@@ -34,9 +47,10 @@ export const NUMBER_FORMATS = {
   date: 'dd/mm/yyyy',
   datetime: 'dd/mm/yyyy hh:mm',
   plain: '0',
+  percentNumber: '0.00',
 } as const;
 
-const FMT_ID: Record<CellKind, number> = { text: 0, count: 164, money: 165, percent: 166, date: 167, datetime: 168, mark: 0, plain: 169 };
+const FMT_ID: Record<CellKind, number> = { text: 0, count: 164, money: 165, percent: 166, date: 167, datetime: 168, mark: 0, plain: 169, percentNumber: 170 };
 
 function xf(fmt: number, font: number, fill: number, border: number, align: string): string {
   const applies = `${fmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${border ? ' applyBorder="1"' : ''}`;
@@ -59,6 +73,8 @@ export function stylesXml(): string {
   for (const kind of KIND_ORDER) xfs.push(xf(FMT_ID[kind], 1, 3, 1, kindAlign(kind)));
   xfs.push(xf(0, 3, 0, 0, ''), xf(0, 1, 0, 0, 'horizontal="center"'), xf(0, 3, 0, 0, 'horizontal="center"'));
   xfs.push(xf(0, 2, 0, 0, 'vertical="center"'), xf(0, 3, 0, 0, ''));
+  xfs.push(xf(0, 1, 0, 0, 'horizontal="center" vertical="center"'), xf(0, 3, 0, 1, 'horizontal="center" vertical="center"'));
+  for (const kind of LATER_KINDS) xfs.push(xf(FMT_ID[kind], 0, 0, 1, kindAlign(kind)), xf(FMT_ID[kind], 1, 3, 1, kindAlign(kind)));
 
   const fmts = (Object.keys(NUMBER_FORMATS) as (keyof typeof NUMBER_FORMATS)[]).map(
     (k) => `<numFmt numFmtId="${FMT_ID[k]}" formatCode="${NUMBER_FORMATS[k]}"/>`,
