@@ -7,6 +7,7 @@ import { renderMessage } from '../../shared/messages.ts';
 import { type Period, periodDeadline, periodLastDay, periodPart, periodYear, periodsOfYear } from '../../shared/periods.ts';
 import { readTable } from '../../shared/table/read-table.ts';
 import { type WorkbookResult, validateWorkbook } from '../../shared/validate.ts';
+import { vietnamDateTimeText } from '../../shared/vietnam-time.ts';
 import { ApiFailure, isRetryable, unanswered } from '../common/api.ts';
 import { byId, h, offerRetry } from '../common/dom.ts';
 import { tokenStore } from '../common/token-store.ts';
@@ -90,18 +91,8 @@ function formatDay(iso: string): string {
 
 /** "29/11/2026 09:26:21 (giờ Việt Nam)": day first in both languages, as officers write dates. */
 function formatVietnamTime(instant: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}:${part('second')} (${tr('vietnamTime')})`;
+  const ms = Date.parse(instant);
+  return `${Number.isNaN(ms) ? instant : vietnamDateTimeText(ms, true)} (${tr('vietnamTime')})`;
 }
 
 function periodLabel(period: Period): string {
