@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/shared/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/workbook/**/*.test.ts', 'tests/web/**/*.test.ts'],
+          include: ['tests/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/workbook/**/*.test.ts', 'tests/web/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

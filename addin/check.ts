@@ -2,8 +2,7 @@ import type { ColumnMapping } from '../shared/grid/grid.ts';
 import type { Lang } from '../shared/messages.ts';
 import { type Period, periodYear } from '../shared/periods.ts';
 import type { CommunePlan } from '../shared/plans/plan.ts';
-import { readTable } from '../shared/table/read-table.ts';
-import { type SheetInput, type WorkbookResult, validateWorkbook } from '../shared/validate.ts';
+import { type SheetInput, type WorkbookResult, readSheets, titlePeriod, validateWorkbook } from '../shared/validate.ts';
 import { type MarkOptions, type MarkResult, markIssues } from './excel/marks.ts';
 import { type ReadProgress, type SheetRead, readWorkbook } from './excel/read-workbook.ts';
 
@@ -33,29 +32,22 @@ export interface CheckOutcome {
   year: number;
 }
 
-/** The period the first sheet title names (the engine's own rule: the first table with one). */
-export function titlePeriod(sheets: readonly SheetRead[], mappings: Readonly<Record<string, ColumnMapping>>): Period | null {
-  for (const { grid } of sheets) {
-    const read = readTable(grid, mappings[grid.name]);
-    if (read.ok && read.table.period) return read.table.period;
-  }
-  return null;
-}
-
 /**
  * "Kiểm tra": read every sheet into the engine's Grid, validate with the shared engine against the
  * commune's plan, mark every issue cell. The engine alone decides what is an issue.
  */
 export async function checkWorkbook(context: Excel.RequestContext, options: CheckOptions): Promise<CheckOutcome> {
   const read = await readWorkbook(context, options.onProgress ? { onProgress: options.onProgress } : {});
-  const period = options.period ?? titlePeriod(read.sheets, options.mappings) ?? options.defaultPeriod ?? null;
-  const year = period ? periodYear(period) : options.defaultYear;
-  const plan = await options.planFor(year);
   const inputs: SheetInput[] = read.sheets.map(({ grid }) => {
     const mapping = options.mappings[grid.name];
     return mapping ? { grid, mapping } : { grid };
   });
-  const result = validateWorkbook(inputs, { plan, lang: options.lang, ...(period ? { period } : {}) });
+  // Headers are found once: the title's period picks the plan, then the engine checks the same tables.
+  const tables = readSheets(inputs);
+  const period = options.period ?? titlePeriod(tables) ?? options.defaultPeriod ?? null;
+  const year = period ? periodYear(period) : options.defaultYear;
+  const plan = await options.planFor(year);
+  const result = validateWorkbook(tables, { plan, lang: options.lang, ...(period ? { period } : {}) });
   options.onProgress?.({ phase: 'marking' });
   const marks = await markIssues(context, result.issues, read.storedMarks, read.sheetNames, { notes: options.notes });
   return { result, sheets: read.sheets, inputs, period, marks, year };

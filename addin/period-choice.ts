@@ -1,33 +1,5 @@
 import type { Period } from '../shared/periods.ts';
-
-/** Vietnam keeps UTC+7 all year: no time-zone database is needed to show its clock. */
-const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-interface ClockParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-/** The date and time on a Vietnamese wall clock at an instant. */
-export function vietnamClock(at: Date): ClockParts {
-  const d = new Date(at.getTime() + VIETNAM_OFFSET_MS);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
-}
+import { vietnamClock, vietnamDateTimeText } from '../shared/vietnam-time.ts';
 
 /**
  * The period the pane proposes when neither the officer nor a sheet title names one: the quarter
@@ -40,10 +12,8 @@ export function periodOn(at: Date): Period {
 
 /** "05/12/2024 08:00:00" on the Vietnamese clock; the text itself when it is not a time. */
 export function vietnamDateTime(iso: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const c = vietnamClock(at);
-  return `${pad(c.day)}/${pad(c.month)}/${c.year} ${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}`;
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? iso : vietnamDateTimeText(at, true);
 }
 
 /** "2024-12-10" → "10/12/2024". */

@@ -7,6 +7,7 @@ import {
   workbookRelsXml,
   workbookXml,
 } from '../shared/xlsx/write/package-parts.ts';
+import { vietnamDateTimeText } from '../shared/vietnam-time.ts';
 import { type Column, SheetXml } from '../shared/xlsx/write/sheet-xml.ts';
 import { stylesXml } from '../shared/xlsx/write/styles.ts';
 import { ZipStream } from '../shared/xlsx/write/zip-stream.ts';
@@ -16,16 +17,6 @@ const SHEET_NAME = 'Vấn đề';
 const TITLE = 'DANH SÁCH VẤN ĐỀ TRONG BÁO CÁO';
 /** Rows measured for the column widths before the sheet's head is written (as the district workbook). */
 const WIDTH_SAMPLE_ROWS = 500;
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** "05/12/2024 14:30", the wall clock in Vietnam wherever the command runs. */
-function vietnamTime(at: Date): string {
-  const t = new Date(at.getTime() + 7 * 3_600_000);
-  return `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
-}
 
 /**
  * The table as one-sheet .xlsx bytes, written with the district workbook's primitives: text as
@@ -45,7 +36,7 @@ export function issuesXlsx(columns: readonly Column[], rows: readonly IssueCell[
   const sheet = new SheetXml({
     name: SHEET_NAME,
     title: TITLE,
-    subtitle: `Kiểm tra bằng lệnh gnbv validate lúc ${vietnamTime(now)} (giờ Việt Nam).`,
+    subtitle: `Kiểm tra bằng lệnh gnbv validate lúc ${vietnamDateTimeText(now)} (giờ Việt Nam).`,
     columns,
     sampleRows: WIDTH_SAMPLE_ROWS,
     tabSelected: true,

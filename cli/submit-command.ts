@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { PlanResponse, SubmissionReceipt, ValidationFailedEnvelope } from '../shared/api.ts';
 import { Period, periodYear } from '../shared/periods.ts';
 import { validateWorkbook } from '../shared/validate.ts';
+import { vietnamDateTimeText } from '../shared/vietnam-time.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { FileProblem, readWorkbookFile } from './read-file.ts';
 import { apiRequest, errorText, NetworkProblem } from './http.ts';
@@ -56,7 +57,7 @@ export async function submitCommand(argv: readonly string[], out: (s: string) =>
         const text = answer.body.toString('utf8');
         if (answer.status === 201) {
           const r = SubmissionReceipt.parse(JSON.parse(text));
-          out(`Đã nhận: ${r.communeId}, kỳ ${r.period}, phiên bản ${r.version}, lúc ${new Date(r.receivedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}`);
+          out(`Đã nhận: ${r.communeId}, kỳ ${r.period}, phiên bản ${r.version}, lúc ${vietnamDateTimeText(Date.parse(r.receivedAt), true)} (giờ Việt Nam)`);
           out(r.late ? `NỘP MUỘN (hạn ${r.deadline}).` : `Đúng hạn (hạn ${r.deadline}).`);
           out(`Số dòng: ${r.rowCounts.households} hộ, ${r.rowCounts.beneficiaries} đối tượng, ${r.rowCounts.progress} dòng tiến độ; ${r.warnings.length} cảnh báo.`);
           out(`Mã kiểm tra (SHA-256): ${r.checksum}`);

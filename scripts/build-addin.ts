@@ -7,9 +7,10 @@ import { DEV_BASE_URL, checkManifest } from './check-manifest.ts';
 
 /**
  * `npm run build:addin [-- --url https://HOST]`: the task pane into dist/public/addin/
- * (taskpane.html, taskpane.js bundled by esbuild, taskpane.css, help.html), the icons into
- * dist/public/assets/, and — with --url — the production manifest, every URL switched from
- * https://localhost:8787 to HOST, into dist/manifest.xml. The Worker serves dist/public.
+ * (taskpane.html, taskpane.js bundled by esbuild from addin/ with front/ and shared/, taskpane.css,
+ * help.html), the icons into dist/public/assets/, and — with --url — the production manifest,
+ * every URL switched from https://localhost:8787 to HOST, into dist/manifest.xml. The Worker
+ * serves dist/public.
  * Both manifests are checked against the built files; the build fails on any problem.
  */
 

@@ -2,7 +2,8 @@ import { runBuild } from './build-web-page.ts';
 
 /**
  * `npm run build:upload`: the upload page (web/upload) into dist/public/upload/: the bundle with the
- * shared engine, and in chunks/ the .xlsx reader it fetches after sign-in (scripts/build-web-page.ts).
+ * shared engine and what the page shows as the task pane does (front/), and in chunks/ the .xlsx
+ * reader it fetches after sign-in (scripts/build-web-page.ts).
  * exceljs comes in as its browser build (package.json "browser": dist/exceljs.min.js, which carries
  * its own Buffer, stream and zip shims), picked by `platform: 'browser'`.
  */

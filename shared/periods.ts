@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { ReportingDeadlines } from './plans/plan.ts';
 import type { SheetKind } from './sheet-kind.ts';
+import { endOfVietnamDay } from './vietnam-time.ts';
 
 /** A report period: a quarter, the first six months, or the year (SPEC section 5). */
 export const Period = z
@@ -37,13 +38,10 @@ export function periodDeadline(period: Period, deadlines: ReportingDeadlines): s
   return `${periodYear(period)}-${deadlines[periodPart(period)]}`;
 }
 
-/** Vietnam time is UTC+7 all year. */
-const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
-
 /** The last instant that is still on time: 23:59:59.999 Vietnam time on the deadline day. */
 export function deadlineInstant(period: Period, deadlines: ReportingDeadlines): Date {
   const [y, m, d] = periodDeadline(period, deadlines).split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d, 23, 59, 59, 999) - VIETNAM_OFFSET_MS);
+  return new Date(endOfVietnamDay(y, m, d));
 }
 
 export function isLate(period: Period, receivedAt: Date, deadlines: ReportingDeadlines): boolean {

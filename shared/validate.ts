@@ -4,7 +4,7 @@ import type { Lang } from './messages.ts';
 import { type Period, periodLastDay } from './periods.ts';
 import type { CommunePlan } from './plans/plan.ts';
 import { type RulePack, rulePackFor } from './standards/index.ts';
-import { type Table, mappingOf, readTable } from './table/read-table.ts';
+import { type ReadResult, type Table, mappingOf, readTable } from './table/read-table.ts';
 import { type TableKind, isSheetKind } from './sheet-kind.ts';
 import { type RuleEnv, SheetReport } from './rules/context.ts';
 import { type HouseholdRecord, checkHouseholds, villageIndex } from './rules/households.ts';
@@ -66,12 +66,32 @@ export interface WorkbookResult {
 
 const REPORT_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Every sheet read into its table (header detection, column mapping, title), as validateWorkbook checks it. */
+export interface SheetsRead {
+  readonly sheets: readonly { readonly input: SheetInput; readonly result: ReadResult }[];
+}
+
+/**
+ * Header detection of every sheet, for a caller that needs the title's period before it can
+ * validate (the plan is the period's year's): pass the result on to validateWorkbook, which then
+ * reads nothing again.
+ */
+export function readSheets(sheets: readonly SheetInput[]): SheetsRead {
+  return { sheets: sheets.map((input) => ({ input, result: readTable(input.grid, input.mapping) })) };
+}
+
+/** The period the titles name ("NĂM 2024", "QUÝ II NĂM 2024"): the first table's, in sheet order, that names one. */
+export function titlePeriod(read: SheetsRead): Period | null {
+  for (const { result } of read.sheets) if (result.ok && result.table.period !== null) return result.table.period;
+  return null;
+}
+
 /** grid(s) + plan + pack → issues: the one entry point every part calls (SPEC section 4). */
-export function validateWorkbook(sheets: readonly SheetInput[], options: ValidateOptions): WorkbookResult {
-  const read = sheets.map((s) => ({ input: s, result: readTable(s.grid, s.mapping) }));
+export function validateWorkbook(sheets: readonly SheetInput[] | SheetsRead, options: ValidateOptions): WorkbookResult {
+  const sheetsRead = 'sheets' in sheets ? sheets : readSheets(sheets);
+  const read = sheetsRead.sheets;
   const tables = read.flatMap((r) => (r.result.ok ? [r.result.table] : []));
-  const titlePeriod = tables.map((t) => t.period).find((p): p is Period => p !== null) ?? null;
-  const period = options.period ?? titlePeriod;
+  const period = options.period ?? titlePeriod(sheetsRead);
   const reportDate =
     options.reportDate && REPORT_DATE.test(options.reportDate)
       ? options.reportDate
@@ -150,7 +170,7 @@ export function validateWorkbook(sheets: readonly SheetInput[], options: Validat
   // say), is an error: a checker must never call it clean. Summary tables alone are checked, but
   // there is still nothing to submit.
   if (!tables.some((t) => isSheetKind(t.kind))) {
-    const r = new SheetReport(summaryTables[0]?.grid.name ?? sheets[0]?.grid.name ?? '', env);
+    const r = new SheetReport(summaryTables[0]?.grid.name ?? read[0]?.input.grid.name ?? '', env);
     const params = summaryTables.length > 0 ? { summaryOnly: true } : undefined;
     r.add({ code: 'SHEET.UNKNOWN_KIND', row: null, column: null, field: null, value: null, params });
     for (const issue of r.issues) issues.push(issue);

@@ -1,13 +1,6 @@
+import { cellKey, markTargets } from '../../front/cell-marks.ts';
 import type { Issue } from '../../shared/issues.ts';
-import {
-  type CurrentCell,
-  type MarkRecord,
-  cellKey,
-  decodeRecords,
-  encodeRecords,
-  markTargets,
-  planMarks,
-} from '../marks/mark-plan.ts';
+import { type CurrentCell, type MarkRecord, decodeRecords, encodeRecords, planMarks } from '../marks/mark-plan.ts';
 import { MARK_READ_BYTES_PER_CELL, MARK_WRITE_BYTES_PER_CELL, SYNC_BUDGET_BYTES, batchesByBudget } from './limits.ts';
 import { MARKS_SHEET } from './read-workbook.ts';
 

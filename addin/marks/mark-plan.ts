@@ -1,14 +1,12 @@
 import * as z from 'zod';
-import type { Issue, Severity } from '../../shared/issues.ts';
+import { type CellTarget, MARK_FILL, cellKey, markNoteText } from '../../front/cell-marks.ts';
 
 /**
  * What marking a cell changes and how to undo it, as data. A mark is a fill colour and (where
  * Excel supports notes) a note; the fill and note the cell had before are kept in the workbook
  * (the very hidden sheet MARKS_SHEET) so "Xoá đánh dấu" can restore them after save and reopen.
+ * Which cells get which mark is front/cell-marks.ts, shared with the upload page's marked copy.
  */
-
-/** Excel's own "light red" and "yellow" fills, which officers know from conditional formatting. */
-export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C' };
 
 /** Cell text is limited to 32,767 characters; a note longer than this is left alone. */
 const MAX_STORED_TEXT = 30_000;
@@ -42,13 +40,6 @@ export interface CurrentCell {
   note?: { content: string } | null;
 }
 
-export interface CellTarget {
-  sheet: string;
-  address: string;
-  severity: Severity;
-  lines: string[];
-}
-
 export interface FillRestore {
   sheet: string;
   address: string;
@@ -75,35 +66,8 @@ export interface MarkPlan {
   records: MarkRecord[];
 }
 
-export function cellKey(sheet: string, address: string): string {
-  return `${sheet}\u0000${address}`;
-}
-
-/** The cells to mark: one per cell with an issue, errors winning over warnings, messages joined. */
-export function markTargets(issues: readonly Issue[]): CellTarget[] {
-  const byCell = new Map<string, CellTarget>();
-  for (const issue of issues) {
-    if (issue.row === null || issue.column === null) continue;
-    const address = `${issue.column}${issue.row}`;
-    const key = cellKey(issue.sheet, address);
-    const target = byCell.get(key);
-    if (!target) byCell.set(key, { sheet: issue.sheet, address, severity: issue.severity, lines: [issue.message] });
-    else {
-      if (issue.severity === 'error') target.severity = 'error';
-      if (!target.lines.includes(issue.message)) target.lines.push(issue.message);
-    }
-  }
-  return [...byCell.values()];
-}
-
 function sameColor(a: string | undefined, b: string): boolean {
   return a !== undefined && a.toUpperCase() === b.toUpperCase();
-}
-
-/** The note text of a mark: the officer's note first (kept), then ours. */
-export function markNoteText(original: SavedNote, lines: readonly string[]): string {
-  const ours = lines.map((l) => `GNBV: ${l}`).join('\n');
-  return original !== null && original !== 'untouched' && original.content !== '' ? `${original.content}\n\n${ours}` : ours;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { type IssueGroup, groupIssues, issuePlace, listOrder } from '../../front/issue-list.ts';
+import { codeTitle, kindName } from '../../front/names.ts';
 import type { SubmissionReceipt } from '../../shared/api.ts';
 import { columnLetters } from '../../shared/grid/address.ts';
 import type { ColumnMapping, Grid } from '../../shared/grid/grid.ts';
@@ -13,7 +15,6 @@ import { clearMarks } from '../excel/marks.ts';
 import { ISSUES_SHEET, type ReadProgress } from '../excel/read-workbook.ts';
 import { AddinError } from '../errors.ts';
 import { fixFor } from '../fixes.ts';
-import { type IssueGroup, groupIssues, issuePlace, listOrder } from '../issue-list.ts';
 import { dayText, periodOn, vietnamDateTime } from '../period-choice.ts';
 import { type PlanChoice, planForYear } from '../plan-source.ts';
 import {
@@ -30,7 +31,7 @@ import { submissionRequest } from '../submit/request.ts';
 import { type SubmitState, type Timers, createSubmitter } from '../submit/submitter.ts';
 import { type Child, h } from './dom.ts';
 import { createActionRunner } from './run-action.ts';
-import { codeTitle, failureText, kindName, periodName, sizeText, t } from './strings.ts';
+import { failureText, periodName, sizeText, t } from './strings.ts';
 
 /** What the pane needs from its surroundings; the real ones in taskpane.ts, stand-ins in tests. */
 export interface PaneDeps {

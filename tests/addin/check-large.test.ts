@@ -3,7 +3,7 @@ import { generateHouseholds } from '../../bench/generate.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
 import { checkWorkbook } from '../../addin/check.ts';
 import { MARKS_SHEET } from '../../addin/excel/read-workbook.ts';
-import { MARK_FILL } from '../../addin/marks/mark-plan.ts';
+import { MARK_FILL } from '../../front/cell-marks.ts';
 import { SYNC_BUDGET_BYTES } from '../../addin/excel/limits.ts';
 import { FakeExcel, PAYLOAD_LIMIT } from './fake-excel.ts';
 

@@ -7,7 +7,7 @@ import { readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
 import { type CheckOutcome, checkWorkbook } from '../../addin/check.ts';
 import { clearMarks } from '../../addin/excel/marks.ts';
 import { MARKS_SHEET } from '../../addin/excel/read-workbook.ts';
-import { MARK_FILL } from '../../addin/marks/mark-plan.ts';
+import { MARK_FILL } from '../../front/cell-marks.ts';
 import { SAMPLES_DIR } from '../samples.ts';
 import { FakeExcel } from './fake-excel.ts';
 

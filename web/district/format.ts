@@ -1,3 +1,4 @@
+import { endOfVietnamDay as lastMsOfVietnamDay, vietnamDateText, vietnamDateTimeText } from '../../shared/vietnam-time.ts';
 import { lang } from './strings.ts';
 
 /**
@@ -5,29 +6,16 @@ import { lang } from './strings.ts';
  * whatever the computer's time zone, as the deadlines are.
  */
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function vietnamParts(iso: string): Date | null {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : new Date(ms + VIETNAM_OFFSET_MS);
-}
-
-/** "09/12/2024 14:05" in Vietnam time. */
+/** "09/12/2024 14:05" in Vietnam time; the text itself when it is not a time. */
 export function vietnamDateTime(iso: string): string {
-  const d = vietnamParts(iso);
-  if (d === null) return iso;
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : vietnamDateTimeText(ms);
 }
 
 /** "10/12/2024" from an instant, in Vietnam time. */
 export function vietnamDate(iso: string): string {
-  const d = vietnamParts(iso);
-  if (d === null) return iso;
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : vietnamDateText(ms);
 }
 
 /** "10/12/2024" from a calendar day "2024-12-10". */
@@ -39,8 +27,7 @@ export function dayText(day: string): string {
 /** The last on-time instant of a deadline day: 23:59:59.999 Vietnam time. */
 export function endOfVietnamDay(day: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return null;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, 999) - VIETNAM_OFFSET_MS;
+  return m ? lastMsOfVietnamDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
 /** "muộn 3 ngày 4 giờ", "muộn 5 giờ 20 phút", "muộn 12 phút": the two largest units that are not zero. */

@@ -2,6 +2,7 @@ import { ReportingDeadlines } from '../../shared/plans/plan.ts';
 import referencePlan from '../../shared/plans/xuan-hoa-2024.json' with { type: 'json' };
 import { type Period, deadlineInstant, periodPart, periodYear, periodsOfYear } from '../../shared/periods.ts';
 import { RULE_PACKS } from '../../shared/standards/index.ts';
+import { vietnamClock } from '../../shared/vietnam-time.ts';
 
 /**
  * The periods the page offers and the one it opens on. The default is the latest period whose
@@ -20,7 +21,7 @@ function byDeadline(a: Period, b: Period): number {
 }
 
 export function vietnamYear(now: Date): number {
-  return new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear();
+  return vietnamClock(now).year;
 }
 
 export interface PeriodOption {

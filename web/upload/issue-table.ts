@@ -1,5 +1,5 @@
-import { groupIssues } from '../../addin/issue-list.ts';
-import { codeTitle } from '../../addin/ui/strings.ts';
+import { groupIssues } from '../../front/issue-list.ts';
+import { codeTitle } from '../../front/names.ts';
 import type { Issue, IssueValue } from '../../shared/issues.ts';
 import { type Lang, renderMessage } from '../../shared/messages.ts';
 import { h } from '../common/dom.ts';

@@ -1,12 +1,12 @@
-import { markTargets } from '../../addin/marks/mark-plan.ts';
-import { kindName } from '../../addin/ui/strings.ts';
+import { markTargets } from '../../front/cell-marks.ts';
+import { kindName } from '../../front/names.ts';
 import type { MeResponse, PlanResponse, SubmissionReceipt, SubmissionRequest } from '../../shared/api.ts';
 import type { Issue } from '../../shared/issues.ts';
 import type { Lang } from '../../shared/messages.ts';
 import { renderMessage } from '../../shared/messages.ts';
 import { type Period, periodDeadline, periodLastDay, periodPart, periodYear, periodsOfYear } from '../../shared/periods.ts';
-import { readTable } from '../../shared/table/read-table.ts';
-import { type WorkbookResult, validateWorkbook } from '../../shared/validate.ts';
+import { type SheetsRead, type WorkbookResult, readSheets, titlePeriod, validateWorkbook } from '../../shared/validate.ts';
+import { vietnamDateTimeText } from '../../shared/vietnam-time.ts';
 import { ApiFailure, isRetryable, unanswered } from '../common/api.ts';
 import { byId, h, offerRetry } from '../common/dom.ts';
 import { tokenStore } from '../common/token-store.ts';
@@ -53,7 +53,8 @@ const state = {
   reportDate: periodLastDay(`${new Date().getFullYear()}-Y`),
   plans: new Map<number, PlanState>(),
   reading: false,
-  file: null as Extract<FileRead, { ok: true }> | null,
+  /** The file read, with its sheets' tables found once (the title's period, then every check of it). */
+  file: null as (Extract<FileRead, { ok: true }> & { tables: SheetsRead }) | null,
   fileError: null as string | null,
   checking: false,
   result: null as WorkbookResult | null,
@@ -90,18 +91,8 @@ function formatDay(iso: string): string {
 
 /** "29/11/2026 09:26:21 (giờ Việt Nam)": day first in both languages, as officers write dates. */
 function formatVietnamTime(instant: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}:${part('second')} (${tr('vietnamTime')})`;
+  const ms = Date.parse(instant);
+  return `${Number.isNaN(ms) ? instant : vietnamDateTimeText(ms, true)} (${tr('vietnamTime')})`;
 }
 
 function periodLabel(period: Period): string {
@@ -497,23 +488,11 @@ async function check(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (seq !== checkSeq) return;
   try {
-    state.result = validateWorkbook(
-      file.grids.map((grid) => ({ grid })),
-      { plan: plan.plan, period: state.period, reportDate: state.reportDate, lang: state.lang },
-    );
+    state.result = validateWorkbook(file.tables, { plan: plan.plan, period: state.period, reportDate: state.reportDate, lang: state.lang });
   } finally {
     state.checking = false;
   }
   render();
-}
-
-/** The period a title names ("NĂM 2024", "QUÝ II NĂM 2024"), from the first sheet with a table. */
-function titlePeriod(file: Extract<FileRead, { ok: true }>): Period | null {
-  for (const grid of file.grids) {
-    const read = readTable(grid);
-    if (read.ok && read.table.period) return read.table.period;
-  }
-  return null;
 }
 
 function setPeriod(period: Period, source: typeof state.periodSource): void {
@@ -544,9 +523,9 @@ async function openFile(file: File): Promise<void> {
     render();
     return;
   }
-  state.file = read;
+  state.file = { ...read, tables: readSheets(read.grids.map((grid) => ({ grid }))) };
   if (state.periodSource !== 'chosen') {
-    const fromTitle = titlePeriod(read);
+    const fromTitle = titlePeriod(state.file.tables);
     if (fromTitle) setPeriod(fromTitle, 'title');
   }
   await check();

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { MARK_FILL, markNoteText, markTargets } from '../../addin/marks/mark-plan.ts';
+import { MARK_FILL, markNoteText, markTargets } from '../../front/cell-marks.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
 import { isCellDate, isCellError } from '../../shared/grid/grid.ts';
 import type { Issue } from '../../shared/issues.ts';

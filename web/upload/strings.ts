@@ -6,7 +6,7 @@ import { COMMON_TEXT } from '../common/strings.ts';
 /**
  * The upload page's words, Vietnamese first, with the words both pages share
  * (web/common/strings.ts). Issue messages come from shared/messages.ts and the group titles from
- * the add-in's catalogue (addin/ui/strings.ts), so both parts say the same.
+ * front/names.ts, as in the task pane, so both parts say the same.
  */
 const UI = {
   ...COMMON_TEXT,

@@ -5,6 +5,7 @@ import type { HouseholdCategory } from '../../shared/plans/plan.ts';
 import type { ChangeBasis, SubmissionStatus } from '../../shared/report/index.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
 import { fold } from '../../shared/text/normalize.ts';
+import { vietnamDateTimeText } from '../../shared/vietnam-time.ts';
 import type { WorkbookRegion } from './source.ts';
 
 /** Every text the district workbook shows: the workbook's message catalogue (Vietnamese; it is a document for officers). */
@@ -112,18 +113,8 @@ export function sheetTitle(sheet: SheetId, region: WorkbookRegion, period: Perio
   return `${SHEET_TITLES[sheet]} — ${regionLabel(region)} — ${periodLabel(period)} (${period})`;
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** dd/mm/yyyy hh:mm in Vietnam time (UTC+7). */
-export function vietnamTime(at: Date): string {
-  const t = new Date(at.getTime() + 7 * 3_600_000);
-  return `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
-}
-
 export function sheetSubtitle(generatedAt: Date, unit: string): string {
-  return `Lập lúc ${vietnamTime(generatedAt)} (giờ Việt Nam), từ bản báo cáo được chấp nhận mới nhất của mỗi xã.${unit ? ` ${unit}` : ''}`;
+  return `Lập lúc ${vietnamDateTimeText(generatedAt)} (giờ Việt Nam), từ bản báo cáo được chấp nhận mới nhất của mỗi xã.${unit ? ` ${unit}` : ''}`;
 }
 
 /** An official form's title, as the form has it: the unit is in the heading, the period in the subtitle. */

@@ -1,4 +1,5 @@
 import { columnLetters } from '../../grid/address.ts';
+import { VIETNAM_OFFSET_MS } from '../../vietnam-time.ts';
 import { type CellKind, cellStyle, STYLE } from './styles.ts';
 import { cellTextXml, escapeXml } from './xml.ts';
 
@@ -43,7 +44,6 @@ const CENTRED_TITLE_MAX_WIDTH = 220;
 const HEADING_WIDTH_FACTOR = 1.15;
 const DAY_MS = 86_400_000;
 const EXCEL_EPOCH_OFFSET = 25_569; // days from 1899-12-30 to 1970-01-01
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Excel serial of a calendar date (YYYY-MM-DD), or null. */
