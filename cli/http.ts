@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { gzipSync } from 'node:zlib';
+import { encodeBody } from '../shared/request-body.ts';
 
 /** What came back from the server. */
 export interface HttpAnswer {
@@ -26,10 +26,11 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-/** One request to the GNBV API with the officer's token; JSON bodies are sent gzip-compressed. */
-export function apiRequest(server: string, path: string, options: RequestOptions): Promise<HttpAnswer> {
+/** One request to the GNBV API with the officer's token; JSON bodies are sent gzip-compressed, as the task pane and the upload page send them. */
+export async function apiRequest(server: string, path: string, options: RequestOptions): Promise<HttpAnswer> {
   const url = new URL(path, server);
-  const body = options.json === undefined ? undefined : gzipSync(Buffer.from(JSON.stringify(options.json), 'utf8'));
+  const encoded = options.json === undefined ? undefined : await encodeBody(JSON.stringify(options.json));
+  const body = encoded === undefined ? undefined : Buffer.from(encoded.body);
   const headers: Record<string, string> = {
     Authorization: `Bearer ${options.token}`,
     Accept: 'application/json',
@@ -37,7 +38,7 @@ export function apiRequest(server: string, path: string, options: RequestOptions
   };
   if (body) {
     headers['Content-Type'] = 'application/json';
-    headers['Content-Encoding'] = 'gzip';
+    if (encoded?.gzip) headers['Content-Encoding'] = 'gzip';
     headers['Content-Length'] = String(body.byteLength);
   }
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
