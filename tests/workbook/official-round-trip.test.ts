@@ -59,7 +59,8 @@ describe('official household lists through the engine', () => {
     const result = validateWorkbook([{ grid: g }], { plan: XUAN_HOA_2024, period: PERIOD });
     const sheet = result.sheets[0];
     expect(sheet?.kind).toBe('households');
-    expect(sheet?.headerRow).toBe(5); // 0-based: Excel row 6
+    expect(sheet?.headerRow).toBe(6); // Excel row 6: the line above it is the subtitle, no group header
+    expect(sheet?.headerRows).toBe(1);
     const mapped = new Set(Object.values(sheet?.columns ?? {}));
     const unmapped = writtenColumns(g, 6).filter((c) => !mapped.has(c)).map((c) => `${c} "${String(g.rows[5]?.[c.charCodeAt(0) - 65])}"`);
     expect(unmapped).toEqual([]);
