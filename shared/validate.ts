@@ -1,3 +1,4 @@
+import { CheckMemory } from './check-memory.ts';
 import type { ColumnMapping, Grid } from './grid/grid.ts';
 import { type Issue, hasErrors } from './issues.ts';
 import type { Lang } from './messages.ts';
@@ -35,6 +36,11 @@ export interface ValidateOptions {
    * same records either way, only the cost moves.
    */
   keepRecords?: boolean;
+  /**
+   * The memos to check with (see CheckMemory): a caller that checks the same workbook again and
+   * again (the task pane) keeps one across checks. Else the one readSheets made, else a new one.
+   */
+  memory?: CheckMemory;
 }
 
 export interface SheetSummary {
@@ -69,6 +75,8 @@ const REPORT_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Every sheet read into its table (header detection, column mapping, title), as validateWorkbook checks it. */
 export interface SheetsRead {
   readonly sheets: readonly { readonly input: SheetInput; readonly result: ReadResult }[];
+  /** The memos the sheets were read with, for validateWorkbook to go on with. */
+  readonly memory: CheckMemory;
 }
 
 /**
@@ -76,8 +84,8 @@ export interface SheetsRead {
  * validate (the plan is the period's year's): pass the result on to validateWorkbook, which then
  * reads nothing again.
  */
-export function readSheets(sheets: readonly SheetInput[]): SheetsRead {
-  return { sheets: sheets.map((input) => ({ input, result: readTable(input.grid, input.mapping) })) };
+export function readSheets(sheets: readonly SheetInput[], memory: CheckMemory = new CheckMemory()): SheetsRead {
+  return { sheets: sheets.map((input) => ({ input, result: readTable(input.grid, input.mapping, memory) })), memory };
 }
 
 /** The period the titles name ("NĂM 2024", "QUÝ II NĂM 2024"): the first table's, in sheet order, that names one. */
@@ -88,7 +96,8 @@ export function titlePeriod(read: SheetsRead): Period | null {
 
 /** grid(s) + plan + pack → issues: the one entry point every part calls (SPEC section 4). */
 export function validateWorkbook(sheets: readonly SheetInput[] | SheetsRead, options: ValidateOptions): WorkbookResult {
-  const sheetsRead = 'sheets' in sheets ? sheets : readSheets(sheets);
+  const sheetsRead = 'sheets' in sheets ? sheets : readSheets(sheets, options.memory);
+  const memory = options.memory ?? sheetsRead.memory;
   const read = sheetsRead.sheets;
   const tables = read.flatMap((r) => (r.result.ok ? [r.result.table] : []));
   const period = options.period ?? titlePeriod(sheetsRead);
@@ -100,7 +109,7 @@ export function validateWorkbook(sheets: readonly SheetInput[] | SheetsRead, opt
         : `${options.plan.year}-12-31`;
   const reportYear = Number(reportDate.slice(0, 4));
   const pack: RulePack = rulePackFor(reportYear, options.plan.standardOverride);
-  const env: RuleEnv = { plan: options.plan, pack, reportDate, reportYear, lang: options.lang ?? 'vi' };
+  const env: RuleEnv = { plan: options.plan, pack, reportDate, reportYear, lang: options.lang ?? 'vi', memory };
 
   const reports = new Map<Table, SheetReport>();
   const reportFor = (t: Table): SheetReport => {
@@ -111,7 +120,7 @@ export function validateWorkbook(sheets: readonly SheetInput[] | SheetsRead, opt
     }
     return r;
   };
-  const villages = villageIndex(options.plan.villages);
+  const villages = villageIndex(options.plan.villages, memory);
   const sheetLevel = (t: Table, r: SheetReport): void => {
     // A household list may give its category by its title, its village by group rows or an address, its size by member rows.
     const given = t.kind === 'households' ? fieldsGivenByLayout(householdLayout(t, villages), t) : null;
@@ -135,14 +144,14 @@ export function validateWorkbook(sheets: readonly SheetInput[] | SheetsRead, opt
   const summaryTables = tables.filter((t) => t.kind === 'summary');
   const kept: HouseholdRecord[] | null = options.keepRecords || needsIndex || summaryTables.length > 0 ? [] : null;
   for (const t of householdTables) checkHouseholds(t, reportFor(t), kept ?? undefined);
-  let index: HouseholdIndex | null = needsIndex && kept !== null && kept.length > 0 ? new HouseholdIndex(kept) : null;
+  let index: HouseholdIndex | null = needsIndex && kept !== null && kept.length > 0 ? new HouseholdIndex(kept, memory) : null;
   if (needsIndex && !index && options.households && options.households.length > 0) {
     const external: HouseholdRecord[] = [];
     for (const grid of options.households) {
-      const r = readTable(grid);
+      const r = readTable(grid, undefined, memory);
       if (r.ok && r.table.kind === 'households') checkHouseholds(r.table, new SheetReport(grid.name, env), external);
     }
-    if (external.length > 0) index = new HouseholdIndex(external);
+    if (external.length > 0) index = new HouseholdIndex(external, memory);
   }
 
   const seen: SeenPeople = new Map();

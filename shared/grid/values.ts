@@ -181,13 +181,14 @@ const MARK_FALSE = new Set(['0', 'khong', 'no', 'false', '-', 'k']);
 const MARKED: Parsed<boolean> = { ok: true, value: true };
 const UNMARKED: Parsed<boolean> = { ok: true, value: false };
 
-export function parseMark(v: CellValue | undefined): Parsed<boolean> {
+/** `foldText` is fold or a remembering fold (CheckMemory.fold): the same answers. */
+export function parseMark(v: CellValue | undefined, foldText: (text: string) => string = fold): Parsed<boolean> {
   if (v === null || v === undefined || v === '') return UNMARKED;
   if (v === 'x' || v === 'X') return MARKED;
   if (typeof v === 'boolean') return ok(v);
   if (typeof v === 'number') return v === 1 ? ok(true) : v === 0 ? ok(false) : FAIL;
   if (typeof v !== 'string') return FAIL;
-  const f = fold(v);
+  const f = foldText(v);
   if (f === '') return ok(false);
   if (MARK_TRUE.has(f)) return ok(true);
   if (MARK_FALSE.has(f)) return ok(false);

@@ -1,7 +1,7 @@
 import type { SubProject } from '../plans/plan.ts';
 import { projectFromTitle, resolveProject } from '../plans/resolve-project.ts';
 import type { Table } from '../table/read-table.ts';
-import { foldName } from '../text/normalize.ts';
+import type { CheckMemory } from '../check-memory.ts';
 import { wholeYearsBetween } from '../grid/values.ts';
 import { RowCells, type SheetReport } from './context.ts';
 import type { HouseholdRecord } from './households.ts';
@@ -33,17 +33,20 @@ export class HouseholdIndex {
   private readonly byHead = new Map<string, HouseholdRecord[]>();
   readonly hasCodes: boolean;
 
-  constructor(records: readonly HouseholdRecord[]) {
+  constructor(
+    records: readonly HouseholdRecord[],
+    private readonly memory: CheckMemory,
+  ) {
     for (const h of records) {
-      if (h.householdCode) push(this.byCode, foldName(h.householdCode), h);
-      if (h.headName && h.village) push(this.byHead, headKey(h.headName, h.planVillage ?? h.village), h);
+      if (h.householdCode) push(this.byCode, memory.foldName(h.householdCode), h);
+      if (h.headName && h.village) push(this.byHead, headKey(h.headName, h.planVillage ?? h.village, memory), h);
     }
     this.hasCodes = this.byCode.size > 0;
   }
 
   find(code: string | null, head: string | null, village: string | null): HouseholdRecord[] {
-    if (this.hasCodes && code) return this.byCode.get(foldName(code)) ?? [];
-    if (head && village) return this.byHead.get(headKey(head, village)) ?? [];
+    if (this.hasCodes && code) return this.byCode.get(this.memory.foldName(code)) ?? [];
+    if (head && village) return this.byHead.get(headKey(head, village, this.memory)) ?? [];
     return [];
   }
 }
@@ -54,10 +57,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function headKey(head: string, village: string): string {
-  const v = foldName(village);
+function headKey(head: string, village: string, memory: CheckMemory): string {
+  const v = memory.foldName(village);
   const n = /(\d+)$/.exec(v);
-  return `${foldName(head)}|${n ? n[1] : v}`;
+  return `${memory.foldName(head)}|${n ? n[1] : v}`;
 }
 
 /** Shared across a workbook's beneficiary sheets: repeats of a person within a sub-project. */
@@ -148,7 +151,7 @@ export function checkBeneficiaries(
         }
       }
 
-      const personKey = idNumber ? `id:${idNumber}` : fullName ? `n:${foldName(fullName)}|${birth?.date ?? birth?.year ?? ''}` : null;
+      const personKey = idNumber ? `id:${idNumber}` : fullName ? `n:${env.memory.foldName(fullName)}|${birth?.date ?? birth?.year ?? ''}` : null;
       if (personKey) {
         const key = `${project.code}|${personKey}`;
         const first = seen.get(key);

@@ -6,14 +6,12 @@ import { type Issue, type IssueCode, type IssueValue, type Severity, severityOf 
 import type { CommunePlan } from '../plans/plan.ts';
 import type { RulePack } from '../standards/index.ts';
 import type { Table } from '../table/read-table.ts';
-import { detectLegacyEncoding } from '../text/legacy-encoding.ts';
+import type { CheckMemory } from '../check-memory.ts';
 import { address } from '../grid/address.ts';
 import { type Lang, renderMessage } from '../messages.ts';
 
-const legacyCache = new Map<string, ReturnType<typeof detectLegacyEncoding>>();
-
 /**
- * A cheap first look before the cached detection: pure ASCII is never legacy text, and a letter
+ * A cheap first look before the remembered detection (CheckMemory.legacyEncoding): pure ASCII is never legacy text, and a letter
  * only real Unicode Vietnamese has (ă đ ĩ ũ ơ ư, U+1EA0–U+1EF9; precomposed, so NFC keeps them)
  * rules it out — most names and villages stop here. Same answers as detectLegacyEncoding.
  */
@@ -35,18 +33,6 @@ const UNICODE_ONLY: Uint8Array = (() => {
   return table;
 })();
 
-/** Legacy-encoding detection, once per distinct text and font (lists repeat villages and names). */
-function legacyEncodingOf(text: string, font: string | null): ReturnType<typeof detectLegacyEncoding> {
-  const key = font === null ? text : `${font}\u0000${text}`;
-  let found = legacyCache.get(key);
-  if (found === undefined) {
-    found = detectLegacyEncoding(text.normalize('NFC'), font);
-    if (legacyCache.size > 100_000) legacyCache.clear();
-    legacyCache.set(key, found);
-  }
-  return found;
-}
-
 /** What every rule sees: the plan, the pack in force, the report date, and one place to report. */
 export interface RuleEnv {
   plan: CommunePlan;
@@ -55,6 +41,8 @@ export interface RuleEnv {
   reportDate: string;
   reportYear: number;
   lang: Lang;
+  /** This check's memos (or the caller's, kept across checks). */
+  memory: CheckMemory;
 }
 
 export interface IssueInput {
@@ -141,6 +129,7 @@ function fetchRow(cells: readonly CellValue[]): number {
  */
 export class RowCells {
   private readonly fonts: Record<string, string> | null;
+  readonly memory: CheckMemory;
   private readonly refs = new Map<string, FieldRef>();
   private cells: readonly CellValue[] = NO_CELLS;
   /** fetchRow's answer, kept so that its reads are made. */
@@ -159,6 +148,7 @@ export class RowCells {
   ) {
     const fonts = table.grid.fonts;
     this.fonts = fonts && Object.keys(fonts).length > 0 ? fonts : null;
+    this.memory = report.env.memory;
     this.lastPlain = new Array<string | null>(Math.max(0, ...table.columns.values()) + 1).fill(null);
     this.at(row);
   }
@@ -226,7 +216,7 @@ export class RowCells {
     if (typeof v === 'string') {
       if (mayBeLegacy(v)) {
         const font = this.fonts === null ? null : (this.fonts[address(this.row, c)] ?? null);
-        const encoding = legacyEncodingOf(v, font);
+        const encoding = this.memory.legacyEncoding(v, font);
         if (encoding) {
           this.report.add({ code: 'CELL.LEGACY_ENCODING', row: this.row, column: c, field: f.name, value: v, params: { encoding, font } });
           return undefined;

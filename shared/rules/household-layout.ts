@@ -95,8 +95,9 @@ export function sectionOf(sections: readonly VillageSection[], row: number): Vil
 /** The head's row says "Chủ hộ"; every other relationship (Vợ, Con, Cháu …) is a member's row. */
 const HEAD_RELATIONSHIP = /^(chu ho|chu ho gia dinh|ch|la chu ho|ban than|chu)$/;
 
-export function isHeadRelationship(text: string): boolean {
-  return HEAD_RELATIONSHIP.test(fold(text).replace(/[.:]+$/, ''));
+/** `foldText` as for parseMark: fold, or this check's remembering one. */
+export function isHeadRelationship(text: string, foldText: (text: string) => string = fold): boolean {
+  return HEAD_RELATIONSHIP.test(foldText(text).replace(/[.:]+$/, ''));
 }
 
 /** "Thôn 3, xã Xuân Hoà, huyện Thọ Xuân" → its parts, most specific first, for the village lookup. */
@@ -128,10 +129,10 @@ INDICATORS.forEach((d, k) => {
  * The deprived indicators in one cell ("1, 4, 9", "CS1; CS4", "D01", "Việc làm; BHYT") as bits (bit
  * k = INDICATORS[k]); null when a part names no indicator.
  */
-export function indicatorBits(v: CellValue): number | null {
+export function indicatorBits(v: CellValue, foldText: (text: string) => string = fold): number | null {
   let bits = 0;
   for (const part of listParts(v)) {
-    const f = fold(part);
+    const f = foldText(part);
     const code = /^(?:d|cs|chi so)\s*0*(\d{1,2})$/.exec(f) ?? /^0*(\d{1,2})$/.exec(f);
     let k = code ? Number(code[1]) - 1 : (INDICATOR_BY_NAME.get(f) ?? -1);
     if (k < 0 || k >= INDICATORS.length) k = -1;
@@ -152,10 +153,10 @@ const OTHER_REASON = POVERTY_REASONS.findIndex((r) => r.id === 'other');
  * national list's order) as bits (bit k = POVERTY_REASONS[k]). A cause the list does not name is
  * "Khác", as the official list ends with it; the cell itself stays as the officer wrote it.
  */
-export function reasonBits(v: CellValue): number {
+export function reasonBits(v: CellValue, foldText: (text: string) => string = fold): number {
   let bits = 0;
   for (const part of listParts(v)) {
-    const f = fold(part);
+    const f = foldText(part);
     const n = /^0*(\d)$/.exec(f);
     if (n && Number(n[1]) >= 1 && Number(n[1]) <= POVERTY_REASONS.length) {
       bits |= 1 << (Number(n[1]) - 1);

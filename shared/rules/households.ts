@@ -3,7 +3,7 @@ import { INDICATORS } from '../standards/index.ts';
 import { POVERTY_REASONS } from '../kinds/index.ts';
 import { HOUSEHOLDS } from '../kinds/households.ts';
 import type { Table } from '../table/read-table.ts';
-import { foldName } from '../text/normalize.ts';
+import type { CheckMemory } from '../check-memory.ts';
 import { type FieldRef, RowCells, type SheetReport } from './context.ts';
 import { IdOccurrences, checkIdNumber } from './id-number.ts';
 import {
@@ -16,7 +16,6 @@ import {
   type VillageSection,
 } from './household-layout.ts';
 import {
-  categoryOf,
   type Gender,
   readGender,
   readMark,
@@ -103,66 +102,28 @@ const MAX_AGE = 110;
 const MIN_SIZE = 1;
 const MAX_SIZE = 30;
 
-export function villageIndex(villages: readonly string[]): Map<string, string> {
+export function villageIndex(villages: readonly string[], memory: CheckMemory): Map<string, string> {
   const index = new Map<string, string>();
   for (const v of villages) {
-    index.set(foldName(v), v);
-    const n = /(\d+)$/.exec(foldName(v));
+    index.set(memory.foldName(v), v);
+    const n = /(\d+)$/.exec(memory.foldName(v));
     if (n) index.set(n[1] as string, v);
   }
   return index;
 }
 
 /** The plan's village a cell names: the whole text, else a part of an address ("Thôn 3, xã Xuân Hoà"). */
-function villageOf(villages: ReadonlyMap<string, string>, text: string): string | null {
-  const whole = villages.get(foldName(text));
+function villageOf(villages: ReadonlyMap<string, string>, text: string, memory: CheckMemory): string | null {
+  const whole = villages.get(memory.foldName(text));
   if (whole !== undefined) return whole;
   if (!/[,;]|\s[-–]\s/.test(text)) return null;
   for (const part of addressParts(text)) {
     if (!/\p{L}/u.test(part)) continue; // "5" alone is no village ("Thôn 5" is)
-    const found = villages.get(foldName(part));
+    const found = villages.get(memory.foldName(part));
     if (found !== undefined) return found;
   }
   return null;
 }
-
-/**
- * The same few id lists come back row after row (which indicators, which reasons): one frozen
- * list per set of marks, shared by the records, instead of two new arrays per household.
- */
-class MarkSets {
-  /** Indexed by the bits: 2^12 slots for the 12 indicators, 2^8 for the reasons. */
-  private readonly lists: (readonly string[] | undefined)[];
-
-  /** The sets for these ids, kept between checks (the lists are frozen, so sharing them is safe). */
-  static for(ids: readonly string[]): MarkSets {
-    const key = ids.join(',');
-    let sets = MARK_SETS.get(key);
-    if (!sets) {
-      if (MARK_SETS.size >= 64) MARK_SETS.clear();
-      sets = new MarkSets(ids);
-      MARK_SETS.set(key, sets);
-    }
-    return sets;
-  }
-
-  private constructor(private readonly ids: readonly string[]) {
-    if (ids.length > 16) throw new Error('MarkSets: at most 16 ids');
-    this.lists = new Array<readonly string[] | undefined>(1 << ids.length).fill(undefined);
-  }
-
-  /** The ids whose bit is set in `bits` (bit k = ids[k]). */
-  of(bits: number): readonly string[] {
-    let list = this.lists[bits];
-    if (list === undefined) {
-      list = Object.freeze(this.ids.filter((_, k) => (bits & (1 << k)) !== 0));
-      this.lists[bits] = list;
-    }
-    return list;
-  }
-}
-/** One entry per set of indicator or reason columns a sheet has: a few in practice. */
-const MARK_SETS = new Map<string, MarkSets>();
 
 /**
  * Judges every household row into `report`; with `records`, also keeps one HouseholdRecord per row
@@ -171,8 +132,8 @@ const MARK_SETS = new Map<string, MarkSets>();
  */
 export function checkHouseholds(table: Table, report: SheetReport, records?: HouseholdRecord[]): void {
   const { env } = report;
-  const { pack, plan } = env;
-  const villages = villageIndex(plan.villages);
+  const { pack, plan, memory } = env;
+  const villages = villageIndex(plan.villages, memory);
   const area = plan.commune.areaType;
   const cells = new RowCells(table, report, 0);
   const F = {
@@ -207,7 +168,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
   const hasIndicators = indicators.fields.length > 0;
   // The indicators in one column ("1, 4, 9") where the sheet has no column per indicator.
   const indicatorList = !hasIndicators && F.deprivationList.col > 0;
-  const indicatorSets = MarkSets.for(indicatorList ? INDICATOR_IDS : indicators.fields.map((r) => r.name));
+  const indicatorSets = memory.markSets(indicatorList ? INDICATOR_IDS : indicators.fields.map((r) => r.name));
   const markColumns = CATEGORY_MARKS.map(([c, f]) => ({ category: c, ref: cells.ref(f) })).filter((m) => m.ref.col > 0);
   const categoryByMarks = !cells.has(F.category) && markColumns.length > 0;
   const required: FieldRef[] = table.spec.required
@@ -217,13 +178,13 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
   const incomeUnit = table.units.get('income') ?? 1;
   const reasons = new MarkColumns(POVERTY_REASONS.map((r) => cells.ref(`reasons.${r.id}`)).filter((r) => r.col > 0));
   const reasonList = reasons.fields.length === 0 && F.reasonList.col > 0;
-  const reasonSets = MarkSets.for(reasonList ? REASON_IDS : POVERTY_REASONS.filter((r) => cells.has(`reasons.${r.id}`)).map((r) => r.id));
+  const reasonSets = memory.markSets(reasonList ? REASON_IDS : POVERTY_REASONS.filter((r) => cells.has(`reasons.${r.id}`)).map((r) => r.id));
   const escapeWindowYears = Math.floor(pack.newlyEscapedMonths / 12);
   // The pack's lines for this commune's area, looked up once (not by area name on every row).
   const b1Line = pack.b1Line[area];
   const incomeLine = pack.incomeLine[area];
   const { reportYear, reportDate } = env;
-  const ids = new IdOccurrences(table.rows.length);
+  const ids = new IdOccurrences(table.rows.length, memory);
   const seenCodes = new Map<string, number>();
   // Lists are grouped by village: the village of the row before, as the plan spells it.
   let lastVillage: string | null = null;
@@ -280,7 +241,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
       if (village !== null) {
         if (village !== lastVillage) {
           lastVillage = village;
-          lastPlanVillage = villageOf(villages, village);
+          lastPlanVillage = villageOf(villages, village, memory);
         }
         planVillage = lastPlanVillage;
         if (!planVillage) cells.issue('HH.VILLAGE_UNKNOWN', F.village, villageNames);
@@ -291,14 +252,14 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
       if (address === null) cells.required(F.address);
       else {
         village = address;
-        planVillage = villageOf(villages, address);
+        planVillage = villageOf(villages, address, memory);
         if (!planVillage) cells.issue('HH.VILLAGE_UNKNOWN', F.address, villageNames);
       }
     } else if (layout.sections.length > 0) {
       // A list grouped under "Thôn 1", "Thôn 2" … rows: the village named above the row.
       const section = sectionOf(layout.sections, row);
       village = section?.label ?? null;
-      planVillage = village === null ? null : (villages.get(foldName(village)) ?? null);
+      planVillage = village === null ? null : (villages.get(memory.foldName(village)) ?? null);
       if (section && !planVillage && !sectionsReported.has(section)) {
         sectionsReported.add(section);
         report.add({ code: 'HH.VILLAGE_UNKNOWN', row: section.row, column: section.col, field: 'village', value: section.label, ...villageNames });
@@ -345,9 +306,9 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     } else {
       categoryText = F.category.col > 0 ? readText(cells, F.category) : null;
       if (categoryText !== null) {
-        category = categoryOf(categoryText);
+        category = memory.category(categoryText);
         if (category) categoryKnown = true;
-        else if (NOT_TARGET.test(foldName(categoryText))) cells.issue('HH.CATEGORY_UNKNOWN', F.category, { params: { notTarget: true } });
+        else if (NOT_TARGET.test(memory.foldName(categoryText))) cells.issue('HH.CATEGORY_UNKNOWN', F.category, { params: { notTarget: true } });
         else cells.issue('HH.CATEGORY_UNKNOWN', F.category);
       } else if (F.category.col === 0 && layout.titleCategory) {
         // "DANH SÁCH HỘ THOÁT NGHÈO …": the title names the category of every row.
@@ -362,7 +323,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
       cells.requireFilled(required);
     }
     const beginningText = F.beginningCategory.col > 0 ? readText(cells, F.beginningCategory) : null;
-    const beginningCategory = beginningText === null ? null : categoryOf(beginningText);
+    const beginningCategory = beginningText === null ? null : memory.category(beginningText);
 
     const income = F.income.col > 0 ? readMoney(cells, F.income, incomeUnit) : null;
     if (income !== null && income < 0) cells.typeError(F.income, 'money');
@@ -379,7 +340,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
       const v = cells.raw(F.deprivationList);
       if (v === null) deprivationBits = 0;
       else if (v !== undefined) {
-        const bits = indicatorBits(v);
+        const bits = indicatorBits(v, memory.fold);
         if (bits === null) cells.typeError(F.deprivationList, 'indicatorList');
         else deprivationBits = bits;
       }
@@ -432,7 +393,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     let reasonsMarked = reasons.fields.length > 0 ? readMarks(cells, reasons) & ~UNREADABLE_MARK : 0;
     if (reasonList) {
       const v = cells.raw(F.reasonList);
-      if (v !== null && v !== undefined) reasonsMarked = reasonBits(v);
+      if (v !== null && v !== undefined) reasonsMarked = reasonBits(v, memory.fold);
     }
     if (F.recognitionDate.col > 0) readDate(cells, F.recognitionDate);
     if (F.ethnicMinority.col > 0) readMark(cells, F.ethnicMinority);
@@ -460,7 +421,7 @@ export function checkHouseholds(table: Table, report: SheetReport, records?: Hou
     }
 
     if (householdCode !== null) {
-      const key = foldName(householdCode);
+      const key = memory.foldName(householdCode);
       const first = seenCodes.get(key);
       if (first !== undefined) cells.issue('HH.CODE_DUPLICATE', F.householdCode, { params: { firstRow: first } });
       else seenCodes.set(key, row);
@@ -515,7 +476,7 @@ function memberRows(
     let member: boolean;
     if (F.relationship.col > 0) {
       const rel = cells.value(F.relationship);
-      member = typeof rel === 'string' && rel.trim() !== '' && !isHeadRelationship(rel);
+      member = typeof rel === 'string' && rel.trim() !== '' && !isHeadRelationship(rel, cells.memory.fold);
     } else member = cells.blank(F.headName) && !cells.blank(F.memberName);
     // A member before any head is checked as a household: its missing fields are then reported.
     if (member && head >= 0) {

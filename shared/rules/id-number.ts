@@ -1,5 +1,6 @@
 import { type CellValue, isBlank } from '../grid/grid.ts';
 import { PROVINCE_CODES } from '../standards/index.ts';
+import type { CheckMemory } from '../check-memory.ts';
 import type { Field, RowCells } from './context.ts';
 import type { Gender } from './read-fields.ts';
 
@@ -133,22 +134,6 @@ function judgeTwelveDigits(cells: RowCells, field: Field, digits: string, head: 
 }
 
 /**
- * Memory for IdOccurrences, kept between checks: a 100,000-row list needs about 2 MB, and memory
- * fresh from the system costs more than the work here (npm run bench). Checks run one at a time
- * (they are synchronous); a second table while one is open gets memory of its own.
- */
-let spareMemory: ArrayBuffer | null = null;
-
-function takeMemory(bytes: number): ArrayBuffer {
-  const spare = spareMemory;
-  if (spare !== null && spare.byteLength >= bytes) {
-    spareMemory = null;
-    return spare;
-  }
-  return new ArrayBuffer(bytes);
-}
-
-/**
  * The IDs of one sheet, for ID.DUPLICATE on 100,000-row lists. While the rows are read, each ID is
  * kept as three small integers in typed arrays (its length, its digits before the last six, its last
  * six digits: no Map entry, no string hashing, no floating point); once the rows are done, one
@@ -166,9 +151,14 @@ export class IdOccurrences {
   private count = 0;
   private done = false;
 
-  constructor(expected = 1024) {
+  /** With `checkMemory`, the typed arrays reuse the last table's (handed back by repeats()). */
+  constructor(
+    expected = 1024,
+    private readonly checkMemory: CheckMemory | null = null,
+  ) {
     this.capacity = Math.max(16, expected);
-    this.memory = takeMemory(IdOccurrences.bytes(this.capacity));
+    const bytes = IdOccurrences.bytes(this.capacity);
+    this.memory = checkMemory === null ? new ArrayBuffer(bytes) : checkMemory.takeIdMemory(bytes);
     [this.heads, this.tails, this.rows, this.lengths] = IdOccurrences.views(this.memory, this.capacity);
   }
 
@@ -212,7 +202,7 @@ export class IdOccurrences {
 
   /**
    * Every later occurrence of an ID with the row it was first seen on, in the order added. The
-   * table's memory is handed back for the next check: call this once, last.
+   * table's memory is handed back to the CheckMemory for the next table: call this once, last.
    */
   repeats(): { row: number; firstRow: number }[] {
     if (this.done) throw new Error('IdOccurrences: repeats() twice');
@@ -243,7 +233,7 @@ export class IdOccurrences {
         slot = (slot + 1) & mask;
       }
     }
-    spareMemory = this.memory;
+    this.checkMemory?.giveBackIdMemory(this.memory);
     return out;
   }
 

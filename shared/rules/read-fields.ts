@@ -1,9 +1,6 @@
 import { isBlank } from '../grid/grid.ts';
 import { cellText, numberOf, parseDate, parseMark, type YearOrDate, yearOrDateOf } from '../grid/values.ts';
-import type { HouseholdCategory } from '../plans/plan.ts';
-import { fold } from '../text/normalize.ts';
 import type { Field, FieldRef, RowCells } from './context.ts';
-import categoryData from './category-aliases.json' with { type: 'json' };
 
 /** Typed reads of one row's fields. Each returns null when blank or unusable; type errors are reported once. */
 
@@ -64,7 +61,7 @@ export function readMark(cells: RowCells, field: Field): boolean | null {
   if (v === null) return false; // the usual two first: empty or x
   if (v === 'x') return true;
   if (v === undefined) return null;
-  const p = parseMark(v);
+  const p = parseMark(v, cells.memory.fold);
   if (!p.ok) {
     cells.typeError(field, 'mark');
     return null;
@@ -128,32 +125,10 @@ const GENDERS: Record<string, Gender> = { nam: 'male', 'nu': 'female', male: 'ma
 export function readGender(cells: RowCells, field: Field): Gender | null {
   const v = cells.raw(field);
   if (v === undefined || isBlank(v)) return null;
-  const g = GENDERS[fold(cellText(v))];
+  const g = GENDERS[cells.memory.fold(cellText(v))];
   if (!g) {
     cells.typeError(field, 'gender');
     return null;
   }
   return g;
-}
-
-const CATEGORY_ALIASES = new Map<string, HouseholdCategory>();
-for (const [category, aliases] of Object.entries(categoryData) as [HouseholdCategory, string[]][])
-  for (const a of aliases) CATEGORY_ALIASES.set(fold(a), category);
-
-/** "Hộ nghèo", "N", "CN", "MTN", "Hộ cận nghèo" … → the category; null when not recognised. */
-const categoryCache = new Map<string, HouseholdCategory | null>();
-let lastCategoryText: string | null = null;
-let lastCategory: HouseholdCategory | null = null;
-
-export function categoryOf(text: string): HouseholdCategory | null {
-  if (text === lastCategoryText) return lastCategory; // rows of a list often share their category
-  let found = categoryCache.get(text);
-  if (found === undefined) {
-    found = CATEGORY_ALIASES.get(fold(text).replace(/[.:]+$/, '')) ?? null;
-    if (categoryCache.size > 10_000) categoryCache.clear();
-    categoryCache.set(text, found);
-  }
-  lastCategoryText = text;
-  lastCategory = found;
-  return found;
 }

@@ -1,22 +1,14 @@
 import { fold } from '../text/normalize.ts';
 
-const labelCache = new Map<string, string>();
-
 /** A header label made comparable: folded, parentheses, a leading column number ("1. Việc làm") and trailing marks dropped. */
 export function normalizeLabel(text: string): string {
-  let label = labelCache.get(text);
-  if (label === undefined) {
-    label = fold(text)
-      .replace(/\([^)]*\)/g, ' ')
-      .replace(/\[[^\]]*\]/g, ' ')
-      .replace(/[*:.]+$/g, '')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/^\d{1,2}\s*[.)-]\s*(?=[a-z])/, '');
-    if (labelCache.size > 10_000) labelCache.clear();
-    labelCache.set(text, label);
-  }
-  return label;
+  return fold(text)
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/[*:.]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\d{1,2}\s*[.)-]\s*(?=[a-z])/, '');
 }
 
 /**

@@ -5,6 +5,7 @@ import { KIND_LIST, KINDS, type FieldSpec, type KindSpec } from '../kinds/index.
 import type { TableKind } from '../sheet-kind.ts';
 import type { Period } from '../periods.ts';
 import { softFold } from '../text/normalize.ts';
+import { CheckMemory } from '../check-memory.ts';
 import { labelScore, leadOf, moneyUnit, normalizeLabel, statedUnit } from './labels.ts';
 import { periodFromTitle } from './period-from-title.ts';
 
@@ -111,14 +112,14 @@ function matchesAnyAlias(label: string | null): boolean {
  * marks) cannot be one, and is not scored kind by kind.
  */
 /** mayBeHeader for the one-row header at `row` (the cells headerCells would give, read in place). */
-function rowMayBeHeader(grid: Grid, masters: Masters, row: number): boolean {
+function rowMayBeHeader(grid: Grid, masters: Masters, row: number, memory: CheckMemory): boolean {
   const cells = grid.rows[row - 1] ?? [];
   let n = 0;
   for (let col = 1; col <= cells.length; col++) {
     const m = masters.get(row * 16384 + col);
     const v = m ? cellAt(grid, m.row, m.col) : cells[col - 1];
     if (v === null || v === undefined) continue;
-    if (matchesAnyAlias(normalizeLabel(typeof v === 'string' ? v : cellText(v)))) n++;
+    if (matchesAnyAlias(memory.label(typeof v === 'string' ? v : cellText(v)))) n++;
     if (n >= MIN_FIELDS) return true;
   }
   return false;
@@ -134,14 +135,13 @@ function mayBeHeader(cells: readonly HeaderCell[]): boolean {
 }
 
 const NO_SCORES: ReadonlyMap<number, number> = new Map();
-/** Per alias index, the scores of the labels seen: a header's labels come back sheet after sheet. */
-const scoreMemo = new WeakMap<AliasIndex, Map<string, ReadonlyMap<number, number>>>();
-
-/** Field index → the best labelScore of the label against that field's aliases in `index` (fields with none left out). */
-function scoresOf(index: AliasIndex, label: string | null): ReadonlyMap<number, number> {
+/**
+ * Field index → the best labelScore of the label against that field's aliases in `index` (fields
+ * with none left out); remembered per index in `memory`: a header's labels come back sheet after sheet.
+ */
+function scoresOf(index: AliasIndex, label: string | null, memory: CheckMemory): ReadonlyMap<number, number> {
   if (label === null || label === '') return NO_SCORES;
-  let memo = scoreMemo.get(index);
-  if (!memo) scoreMemo.set(index, (memo = new Map()));
+  const memo = memory.labelScores(index);
   let scores = memo.get(label);
   if (scores === undefined) {
     const found = new Map<number, number>();
@@ -191,7 +191,7 @@ interface HeaderCell {
   subLabel: string | null;
 }
 
-function headerCells(grid: Grid, masters: Masters, row: number, depth: number): HeaderCell[] {
+function headerCells(grid: Grid, masters: Masters, row: number, depth: number, memory: CheckMemory): HeaderCell[] {
   const width = Math.max(grid.rows[row - 1]?.length ?? 0, depth > 1 ? (grid.rows[row]?.length ?? 0) : 0);
   const text = (r: number, c: number): { text: string; master: Master | undefined } => {
     const m = masters.get(r * 16384 + c);
@@ -217,8 +217,8 @@ function headerCells(grid: Grid, masters: Masters, row: number, depth: number): 
       top: topText,
       sub,
       raw: topText && sub ? `${topText} / ${sub}` : topText || sub || '',
-      topLabel: normalizeLabel(topText),
-      subLabel: sub === null ? null : normalizeLabel(sub),
+      topLabel: memory.label(topText),
+      subLabel: sub === null ? null : memory.label(sub),
     });
   }
   return cells;
@@ -233,7 +233,7 @@ interface Assignment {
   label: string;
 }
 
-function assign(kind: Compiled, cells: readonly HeaderCell[]): Assignment[] {
+function assign(kind: Compiled, cells: readonly HeaderCell[], memory: CheckMemory): Assignment[] {
   const candidates: Assignment[] = [];
   const fields = kind.spec.fields;
   for (const cell of cells) {
@@ -245,16 +245,16 @@ function assign(kind: Compiled, cells: readonly HeaderCell[]): Assignment[] {
     // Only fields with an alias that can match are scored; the rest score 0 (see leadOf).
     if (sub !== null && top !== '' && top !== sub) {
       // A label under a group: a grouped field needs both; another field matches the label, else a quarter for the group.
-      const subSub = scoresOf(kind.sub, sub);
-      for (const [k] of scoresOf(kind.under, top)) {
+      const subSub = scoresOf(kind.sub, sub, memory);
+      for (const [k] of scoresOf(kind.under, top, memory)) {
         const s = subSub.get(k) ?? 0;
         if (kind.grouped[k] && s > 0) push(k, 200 + s);
       }
-      const headerSub = scoresOf(kind.headers, sub);
+      const headerSub = scoresOf(kind.headers, sub, memory);
       for (const [k, s] of headerSub) if (!kind.grouped[k]) push(k, s);
-      for (const [k, s] of scoresOf(kind.headers, top)) if (!kind.grouped[k] && !headerSub.has(k)) push(k, s / 4);
+      for (const [k, s] of scoresOf(kind.headers, top, memory)) if (!kind.grouped[k] && !headerSub.has(k)) push(k, s / 4);
     } else {
-      for (const [k, s] of scoresOf(kind.headers, sub ?? top)) push(k, s);
+      for (const [k, s] of scoresOf(kind.headers, sub ?? top, memory)) push(k, s);
     }
   }
   candidates.sort((a, b) => b.score - a.score || a.col - b.col || a.index - b.index);
@@ -297,7 +297,7 @@ function couldBeSubHeader(grid: Grid, row: number): boolean {
  * right above a one-row header ("(Kèm theo Quyết định số …)" merged across the table, from column A
  * or B), not a group header.
  */
-function oneGroupOverAll(cells: readonly HeaderCell[]): boolean {
+function oneGroupOverAll(cells: readonly HeaderCell[], memory: CheckMemory): boolean {
   let top: HeaderCell | null = null;
   for (const c of cells) {
     if (c.sub === null) return false;
@@ -306,7 +306,7 @@ function oneGroupOverAll(cells: readonly HeaderCell[]): boolean {
     top = c;
   }
   const label = top?.topLabel;
-  return label !== undefined && compiled.every((k) => scoresOf(k.under, label).size === 0);
+  return label !== undefined && compiled.every((k) => scoresOf(k.under, label, memory).size === 0);
 }
 
 interface HeaderChoice {
@@ -317,20 +317,20 @@ interface HeaderChoice {
   score: number;
 }
 
-function detectHeader(grid: Grid, masters: Masters, only?: TableKind): HeaderChoice | null {
+function detectHeader(grid: Grid, masters: Masters, memory: CheckMemory, only?: TableKind): HeaderChoice | null {
   let chosen: HeaderChoice | null = null;
   const last = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
   for (let row = 1; row <= last; row++) {
     if ((grid.rows[row - 1] ?? []).every((v) => typeof v !== 'string' || v.trim() === '')) continue;
     const twoRows = couldBeSubHeader(grid, row);
     // A one-row candidate is ruled out from its cells alone, before any header cell is built.
-    if (!twoRows && !rowMayBeHeader(grid, masters, row)) continue;
+    if (!twoRows && !rowMayBeHeader(grid, masters, row, memory)) continue;
     for (const depth of twoRows ? [1, 2] : [1]) {
-      const cells = headerCells(grid, masters, row, depth);
-      if (cells.length < MIN_FIELDS || !mayBeHeader(cells) || (depth > 1 && oneGroupOverAll(cells))) continue;
+      const cells = headerCells(grid, masters, row, depth, memory);
+      if (cells.length < MIN_FIELDS || !mayBeHeader(cells) || (depth > 1 && oneGroupOverAll(cells, memory))) continue;
       for (const k of compiled) {
         if (only && k.spec.kind !== only) continue;
-        const assigned = assign(k, cells);
+        const assigned = assign(k, cells, memory);
         const score = kindScore(k.spec, assigned);
         if (score > 0 && (!chosen || score > chosen.score)) chosen = { compiled: k, row, depth, assigned, score };
       }
@@ -421,8 +421,11 @@ function leadingText(cells: readonly CellValue[], upTo: number): string | null {
   return null;
 }
 
-/** Read one sheet as a table of the kind its header matches best; a saved mapping wins over detection. */
-export function readTable(grid: Grid, mapping?: ColumnMapping): ReadResult {
+/**
+ * Read one sheet as a table of the kind its header matches best; a saved mapping wins over
+ * detection. `memory` is the check's (see CheckMemory); a fresh one by default.
+ */
+export function readTable(grid: Grid, mapping?: ColumnMapping, memory: CheckMemory = new CheckMemory()): ReadResult {
   // A two-row header at the last row scanned reads one row further.
   const masters = mergeMasters(grid, Math.max(HEADER_SCAN_ROWS, mapping ? mapping.headerRow + (mapping.headerRows ?? 1) - 1 : 0) + 1);
   let spec: KindSpec;
@@ -435,7 +438,7 @@ export function readTable(grid: Grid, mapping?: ColumnMapping): ReadResult {
     headerRows = mapping.headerRows ?? 1;
     let kind = mapping.kind;
     if (!kind) {
-      const found = detectHeader(grid, masters);
+      const found = detectHeader(grid, masters, memory);
       if (!found) return { ok: false, reason: 'no-table' };
       kind = found.compiled.spec.kind;
     }
@@ -447,9 +450,9 @@ export function readTable(grid: Grid, mapping?: ColumnMapping): ReadResult {
       const base = field.includes('.') ? field.slice(0, field.indexOf('.')) : null;
       if (base && columns.get(base) === col) columns.delete(base);
     }
-    for (const cell of headerCells(grid, masters, headerRow, headerRows)) labels.set(String(cell.col), cell.raw);
+    for (const cell of headerCells(grid, masters, headerRow, headerRows, memory)) labels.set(String(cell.col), cell.raw);
   } else {
-    const found = detectHeader(grid, masters);
+    const found = detectHeader(grid, masters, memory);
     if (!found) return { ok: false, reason: 'no-table' };
     spec = found.compiled.spec;
     headerRow = found.row;

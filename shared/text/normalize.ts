@@ -6,13 +6,9 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const SPACES = /\s+/g;
 
-const foldCache = new Map<string, string>();
-
 /** Lower-case, no diacritics, đ → d, one kind of dash, single spaces. */
 export function fold(text: string): string {
-  const cached = foldCache.get(text);
-  if (cached !== undefined) return cached;
-  const folded = text
+  return text
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
     .replace(/[đĐ]/g, 'd')
@@ -21,9 +17,6 @@ export function fold(text: string): string {
     .replace(DASHES, '-')
     .replace(SPACES, ' ')
     .trim();
-  if (foldCache.size > 50_000) foldCache.clear();
-  foldCache.set(text, folded);
-  return folded;
 }
 
 /** Lower-case NFC with single spaces, keeping the tone marks: "Tổng" and the surname "Tống" stay apart. */
@@ -31,16 +24,9 @@ export function softFold(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(DASHES, '-').replace(SPACES, ' ').trim();
 }
 
-const nameCache = new Map<string, string>();
-
 /** Fold, then drop leading zeros in numbers ("thôn 01" → "thon 1") and spaces around punctuation. */
 export function foldName(text: string): string {
-  const cached = nameCache.get(text);
-  if (cached !== undefined) return cached;
-  const folded = fold(text)
+  return fold(text)
     .replace(/\b0+(\d)/g, '$1')
     .replace(/\s*([-–/,.:;()])\s*/g, '$1');
-  if (nameCache.size > 50_000) nameCache.clear();
-  nameCache.set(text, folded);
-  return folded;
 }
