@@ -1,6 +1,7 @@
 import type { ColumnMapping } from '../shared/grid/grid.ts';
 import type { Lang } from '../shared/messages.ts';
 import { type Period, periodYear } from '../shared/periods.ts';
+import type { CheckMemory } from '../shared/check-memory.ts';
 import type { CommunePlan } from '../shared/plans/plan.ts';
 import { type SheetInput, type WorkbookResult, readSheets, titlePeriod, validateWorkbook } from '../shared/validate.ts';
 import { type MarkOptions, type MarkResult, markIssues } from './excel/marks.ts';
@@ -19,6 +20,8 @@ export interface CheckOptions extends MarkOptions {
   /** The period when neither the pane nor a title names one (the pane's: today's quarter). */
   defaultPeriod?: Period;
   onProgress?: (p: ReadProgress | { phase: 'marking' }) => void;
+  /** The pane's memos, kept across checks of the same workbook (see CheckMemory); else a fresh one. */
+  memory?: CheckMemory;
 }
 
 export interface CheckOutcome {
@@ -43,7 +46,7 @@ export async function checkWorkbook(context: Excel.RequestContext, options: Chec
     return mapping ? { grid, mapping } : { grid };
   });
   // Headers are found once: the title's period picks the plan, then the engine checks the same tables.
-  const tables = readSheets(inputs);
+  const tables = readSheets(inputs, options.memory);
   const period = options.period ?? titlePeriod(tables) ?? options.defaultPeriod ?? null;
   const year = period ? periodYear(period) : options.defaultYear;
   const plan = await options.planFor(year);

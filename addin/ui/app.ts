@@ -8,6 +8,7 @@ import { KINDS } from '../../shared/kinds/index.ts';
 import { type Lang, fieldLabel, renderMessage } from '../../shared/messages.ts';
 import { type Period, periodsOfYear } from '../../shared/periods.ts';
 import type { SheetSummary } from '../../shared/validate.ts';
+import { CheckMemory } from '../../shared/check-memory.ts';
 import { type CheckOutcome, checkWorkbook, stillAsChecked } from '../check.ts';
 import { applyFix, selectIssue } from '../excel/cell-actions.ts';
 import { exportIssues } from '../excel/export-issues.ts';
@@ -104,6 +105,8 @@ function windowOnline(listener: () => void): () => void {
 
 export function mountTaskPane(root: HTMLElement, deps: PaneDeps): TaskPane {
   const now = deps.now ?? (() => new Date());
+  // The pane checks the same workbook again and again: its memos live as long as the pane.
+  const memory = new CheckMemory();
   const state: State = {
     settings: loadUserSettings(deps.storage, deps.defaultServerUrl),
     period: '',
@@ -181,6 +184,7 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): TaskPane {
         defaultPeriod: periodOn(now()),
         mappings: loadMappings(deps.documentSettings),
         notes: deps.notes,
+        memory,
         defaultYear: now().getFullYear(),
         planFor: async (year) => {
           choice = await planForYear(year, state.settings, { fetch: deps.fetch, storage: deps.storage, now });
