@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import {
   type ErrorCode,
   type ReviewComment,
@@ -469,5 +470,40 @@ describe('the typed client (hc<AppType>)', () => {
     expect(list.ok && (await list.json()).reviews.map((r) => r.state)).toEqual(['returned', 'missing']);
     const trail = await client.api.reviews[':communeId'][':period'].audit.$get({ param: { communeId: 'xuan-hoa', period: PERIOD } });
     expect(trail.ok && (await trail.json()).transitions.map((t) => t.action)).toEqual(['submit', 'return']);
+  });
+});
+
+describe('the merged workbook', () => {
+  async function book(query: string): Promise<XLSX.WorkBook> {
+    const res = await call('GET', `/api/workbook?period=${PERIOD}${query}`, { token: TOKENS.district });
+    expect(res.status).toBe(200);
+    return XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
+  }
+  const rows = (b: XLSX.WorkBook, name: string) =>
+    XLSX.utils.sheet_to_json<unknown[]>(b.Sheets[name] as XLSX.WorkSheet, { header: 1, blankrows: false, defval: null });
+
+  it('shows each commune’s review state on Tổng hợp, and with accepted=1 merges the accepted reports only', async () => {
+    await upsertPlan(env.DB, 'xuan-lai', 2024, { ...XUAN_HOA_2024, id: 'xuan-lai-2024', commune: { ...XUAN_HOA_2024.commune, id: 'xuan-lai', name: 'Xuân Lai' } }, NOW);
+    await reach('accepted');
+    expect((await submit(TOKENS.otherCommune)).status).toBe(201);
+
+    const all = await book('');
+    const summary = rows(all, 'Tổng hợp');
+    // An ungrouped column's heading is on the first of the two heading rows (merged down).
+    const header = summary[2] as unknown[];
+    const at = header.indexOf('Trạng thái duyệt');
+    expect(at).toBe(25);
+    expect(summary.filter((r) => r[1] === 'Xuân Hoà' || r[1] === 'Xuân Lai' || r[1] === 'Tổng cộng').map((r) => [r[1], r[at]])).toEqual([
+      ['Xuân Hoà', 'Đã duyệt'],
+      ['Xuân Lai', 'Chờ duyệt'],
+      ['Tổng cộng', 'Đã duyệt 1/2 xã'],
+    ]);
+    const progressCommunes = (b: XLSX.WorkBook) => [...new Set(rows(b, 'Tiến độ').slice(4).map((r) => r[0]).filter((v) => v === 'Xuân Hoà' || v === 'Xuân Lai'))];
+    expect(progressCommunes(all)).toEqual(['Xuân Hoà', 'Xuân Lai']);
+
+    const accepted = await book('&accepted=1');
+    expect(progressCommunes(accepted)).toEqual(['Xuân Hoà']);
+    expect(rows(accepted, 'Tổng hợp').filter((r) => r[1] === 'Xuân Lai').map((r) => r[at])).toEqual(['Chờ duyệt']);
+    await expectError(await call('GET', `/api/workbook?period=${PERIOD}&accepted=yes`, { token: TOKENS.district }), 400, 'INVALID_REQUEST');
   });
 });
