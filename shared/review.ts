@@ -43,8 +43,11 @@ export const ReviewRefusal = z.enum([
 ]);
 export type ReviewRefusal = z.infer<typeof ReviewRefusal>;
 
+/** What a transition may lead to: nothing goes back to chưa nộp. */
+export type ReachedState = Exclude<ReviewState, 'missing'>;
+
 export type TransitionResult =
-  | { ok: true; to: ReviewState; /** false: nothing changes and nothing is recorded (a second accept). */ changed: boolean }
+  | { ok: true; to: ReachedState; /** false: nothing changes and nothing is recorded (a second accept). */ changed: boolean }
   | { ok: false; refusal: ReviewRefusal };
 
 /** The state names officers read, Vietnamese and English. */

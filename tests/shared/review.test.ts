@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type ReachedState,
   REVIEW_STATE_NAMES,
   ReviewAction,
   type ReviewRole,
@@ -10,8 +11,8 @@ import {
 
 const ROLES: readonly ReviewRole[] = ['commune', 'district', 'admin'];
 
-const to = (state: ReviewState): TransitionResult => ({ ok: true, to: state, changed: true });
-const same = (state: ReviewState): TransitionResult => ({ ok: true, to: state, changed: false });
+const to = (state: ReachedState): TransitionResult => ({ ok: true, to: state, changed: true });
+const same = (state: ReachedState): TransitionResult => ({ ok: true, to: state, changed: false });
 const no = (refusal: Extract<TransitionResult, { ok: false }>['refusal']): TransitionResult => ({ ok: false, refusal });
 
 /** What a reviewer (district or admin) gets, written out by hand: [state, action] → answer (with one comment). */

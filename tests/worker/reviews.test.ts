@@ -12,6 +12,7 @@ import {
 } from '../../shared/api.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
 import type { ReviewState } from '../../shared/review.ts';
+import type { D1Migration } from 'cloudflare:test';
 import { createClient } from '../../worker/client.ts';
 import { clock } from '../../worker/clock.ts';
 import { sha256Hex } from '../../worker/crypto.ts';
@@ -350,6 +351,32 @@ describe('the lock', () => {
     await expectError(await act('accept', TOKENS.district, { version: 1 }), 409, 'REVIEW_STALE_VERSION');
     const ok = ReviewActionResponse.parse(await (await act('accept', TOKENS.district, { version: 2 })).json());
     expect(ok.review).toMatchObject({ state: 'accepted', version: 2 });
+  });
+});
+
+describe('migration 0005', () => {
+  it('puts the reports received before reviews existed at chờ duyệt, their latest version, with the submission in the audit', async () => {
+    // Two versions stored as before migration 0005: straight into submissions, no review rows.
+    for (const [id, version] of [['sub-old-1', 1], ['sub-old-2', 2]] as const) {
+      await env.DB.prepare(
+        `INSERT INTO submissions (id, commune_id, period, version, kinds, token_id, submitted_by, received_at, late, deadline, checksum,
+           row_counts, rule_pack, report_date, warnings)
+         VALUES (?, 'xuan-hoa', ?, ?, '["progress"]', 'tok-commune', 'Người thử tok-commune', ?, 0, '2024-12-10', ?, '{"households":0,"beneficiaries":0,"progress":0}',
+           'mdp-2022', '2024-12-31', '[]')`,
+      )
+        .bind(id, PERIOD, version, `2024-12-0${version}T00:00:00.000Z`, '0'.repeat(64))
+        .run();
+    }
+    expect(await stateOf()).toBe('missing');
+    const { TEST_MIGRATIONS } = env as typeof env & { TEST_MIGRATIONS: D1Migration[] };
+    const backfill = TEST_MIGRATIONS.filter((m) => m.name.startsWith('0005')).flatMap((m) => m.queries.filter((q) => /^\s*INSERT INTO review_/i.test(q)));
+    expect(backfill).toHaveLength(2);
+    await env.DB.batch(backfill.map((q) => env.DB.prepare(q)));
+    expect(await stateOf()).toBe('submitted');
+    expect((await audit()).map((t) => [t.submissionId, t.version, t.from, t.to, t.actor, t.at])).toEqual([
+      ['sub-old-2', 2, 'missing', 'submitted', 'Người thử tok-commune', '2024-12-02T00:00:00.000Z'],
+    ]);
+    expect((await act('accept', TOKENS.district, { version: 2 })).status).toBe(200);
   });
 });
 

@@ -62,6 +62,20 @@ CREATE TABLE review_comments (
 CREATE INDEX review_transitions_by_report ON review_transitions (commune_id, period, revision);
 CREATE INDEX review_comments_by_transition ON review_comments (transition_id, id);
 
+-- Reports received before reviews existed await review (chờ duyệt): the latest version of each
+-- commune and period, with its submission as the first transition of the audit.
+INSERT INTO review_transitions (id, commune_id, period, revision, submission_id, version, from_state, to_state, action, role,
+  actor, token_id, at)
+SELECT 'rvt_before_reviews_' || s.id, s.commune_id, s.period, 1, s.id, s.version, 'missing', 'submitted', 'submit', 'commune',
+  s.submitted_by, s.token_id, s.received_at
+FROM submissions s
+WHERE s.version = (SELECT MAX(s2.version) FROM submissions s2 WHERE s2.commune_id = s.commune_id AND s2.period = s.period);
+
+INSERT INTO review_state (commune_id, period, state, submission_id, version, revision, updated_at)
+SELECT s.commune_id, s.period, 'submitted', s.id, s.version, 1, s.received_at
+FROM submissions s
+WHERE s.version = (SELECT MAX(s2.version) FROM submissions s2 WHERE s2.commune_id = s.commune_id AND s2.period = s.period);
+
 -- The audit is never updated or deleted.
 CREATE TRIGGER review_transitions_no_update BEFORE UPDATE ON review_transitions
 BEGIN
