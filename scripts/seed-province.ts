@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Commune, Region } from '../shared/api.ts';
 import { CommunePlan, XUAN_HOA_2024 } from '../shared/plans/index.ts';
+import { sha256Hex } from '../shared/request-body.ts';
+import { values } from './demo-data.ts';
 import { applyMigrations, executeStatements } from './local-worker.ts';
 
 /**
@@ -44,21 +46,6 @@ function planOf(commune: Commune): CommunePlan {
     commune: { ...XUAN_HOA_2024.commune, id: commune.id, name: commune.name, code: commune.code },
     source: `Dữ liệu thử: sao từ kế hoạch xã Xuân Hoà ${XUAN_HOA_2024.year} (test clone of the Xuân Hoà plan)`,
   });
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function literal(value: string | number | null): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'number') return String(value);
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
-function values(...items: (string | number | null)[]): string {
-  return `(${items.map(literal).join(', ')})`;
 }
 
 function tokenStatement(id: string, label: string, role: 'commune' | 'district', communeId: string | null, regionId: string | null, hash: string, now: string): string {
