@@ -24,12 +24,16 @@ export interface RequestOptions {
   json?: unknown;
   headers?: Record<string, string>;
   timeoutMs?: number;
+  /** false: the JSON body as is (the small routes read plain JSON only; submissions take gzip). */
+  gzip?: boolean;
 }
 
 /** One request to the GNBV API with the officer's token; JSON bodies are sent gzip-compressed, as the task pane and the upload page send them. */
 export async function apiRequest(server: string, path: string, options: RequestOptions): Promise<HttpAnswer> {
   const url = new URL(path, server);
-  const encoded = options.json === undefined ? undefined : await encodeBody(JSON.stringify(options.json));
+  const text = options.json === undefined ? undefined : JSON.stringify(options.json);
+  const encoded =
+    text === undefined ? undefined : options.gzip === false ? { body: new TextEncoder().encode(text).buffer as ArrayBuffer, gzip: false } : await encodeBody(text);
   const body = encoded === undefined ? undefined : Buffer.from(encoded.body);
   const headers: Record<string, string> = {
     Authorization: `Bearer ${options.token}`,

@@ -1,4 +1,5 @@
 import { UsageError } from './args.ts';
+import { REVIEW_USAGE, reviewCommand } from './review-command.ts';
 import { SUBMIT_USAGE, submitCommand } from './submit-command.ts';
 import { VALIDATE_USAGE, validateCommand } from './validate-command.ts';
 import { WORKBOOK_USAGE, workbookCommand } from './workbook-command.ts';
@@ -6,7 +7,8 @@ import { WORKBOOK_USAGE, workbookCommand } from './workbook-command.ts';
 const USAGE = `gnbv — kiểm tra và nộp báo cáo giảm nghèo bền vững
   ${VALIDATE_USAGE}
   ${SUBMIT_USAGE}
-  ${WORKBOOK_USAGE}`;
+  ${WORKBOOK_USAGE}
+  ${REVIEW_USAGE}`;
 
 /** The one catch point of the command line: usage errors exit 2 with one line; nothing prints a stack. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -21,6 +23,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await submitCommand(rest, out, err);
       case 'workbook':
         return await workbookCommand(rest, out, err);
+      case 'review':
+        return await reviewCommand(rest, out, err);
       case undefined:
       case '--help':
       case 'help':

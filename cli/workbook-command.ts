@@ -4,11 +4,15 @@ import { Period } from '../shared/periods.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { apiRequest, errorText, NetworkProblem } from './http.ts';
 
-export const WORKBOOK_USAGE = 'gnbv workbook --period 2024-Y --server https://HOST --token TOKEN --out FILE.xlsx [--layout official]';
+export const WORKBOOK_USAGE = 'gnbv workbook --period 2024-Y --server https://HOST --token TOKEN --out FILE.xlsx [--layout official] [--accepted]';
 
-/** `gnbv workbook`: downloads the district's merged workbook for a period (district token), in GNBV's layout or with `--layout official` the review forms'. */
+/**
+ * `gnbv workbook`: downloads the district's merged workbook for a period (district token), in GNBV's
+ * layout or with `--layout official` the review forms'; with `--accepted` only the reports the
+ * district accepted (đã duyệt).
+ */
 export async function workbookCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv, ['period', 'server', 'token', 'out', 'layout'], []);
+  const args = parseArgs(argv, ['period', 'server', 'token', 'out', 'layout'], ['accepted']);
   if (args.positional.length > 0) throw new UsageError(WORKBOOK_USAGE);
   const get = (name: string): string => {
     const v = args.flags.get(name);
@@ -23,7 +27,8 @@ export async function workbookCommand(argv: readonly string[], out: (s: string) 
   const token = get('token');
   const file = get('out');
   try {
-    const answer = await apiRequest(server, `/api/workbook?period=${period.data}${layout.data === 'gnbv' ? '' : `&layout=${layout.data}`}`, { method: 'GET', token, timeoutMs: 600_000 });
+    const query = `period=${period.data}${layout.data === 'gnbv' ? '' : `&layout=${layout.data}`}${args.flags.has('accepted') ? '&accepted=1' : ''}`;
+    const answer = await apiRequest(server, `/api/workbook?${query}`, { method: 'GET', token, timeoutMs: 600_000 });
     if (answer.status !== 200) {
       err(`Máy chủ từ chối: ${errorText(answer)}`);
       return 2;

@@ -1,5 +1,6 @@
 import type { Commune, Region, Role } from '../shared/api.ts';
 import { CommunePlan, XUAN_HOA_2024 } from '../shared/plans/index.ts';
+import { sha256Hex } from '../shared/request-body.ts';
 
 /**
  * The local demo: Thọ Xuân district with Xuân Hoà (the reference plan) and three communes whose
@@ -65,18 +66,14 @@ export const DEMO_TOKENS: readonly DemoToken[] = [
   { id: 'demo-token-admin', token: 'demo-admin', label: 'Quản trị (demo)', role: 'admin', communeId: null, regionId: null },
 ];
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 function literal(value: string | number | null): string {
   if (value === null) return 'NULL';
   if (typeof value === 'number') return String(value);
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-function values(...items: (string | number | null)[]): string {
+/** One row of an INSERT's VALUES, as SQL literals. */
+export function values(...items: (string | number | null)[]): string {
   return `(${items.map(literal).join(', ')})`;
 }
 

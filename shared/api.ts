@@ -4,6 +4,7 @@ import { ColumnMapping, Grid } from './grid/grid.ts';
 import { Issue } from './issues.ts';
 import { Period } from './periods.ts';
 import { DeprivationFigures, ProjectFigures, SummaryFigures } from './report/figures.ts';
+import { ReviewAction, ReviewState } from './review.ts';
 import { SheetKind } from './sheet-kind.ts';
 
 /**
@@ -67,6 +68,13 @@ export const ErrorCode = z.enum([
   'SUBMISSION_NOT_FOUND',
   'UNSUPPORTED_ENCODING',
   'RATE_LIMITED',
+  'REVIEW_LOCKED',
+  'REVIEW_NOTHING_SUBMITTED',
+  'REVIEW_NOT_AWAITING',
+  'REVIEW_NOT_ACCEPTED',
+  'REVIEW_COMMENT_REQUIRED',
+  'REVIEW_STALE_VERSION',
+  'REVIEW_CONFLICT',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -267,6 +275,17 @@ export const SubmissionParams = z.object({ id: z.string().min(1).max(64) });
 
 export const StatusQuery = z.strictObject({ period: Period });
 
+/** The district's review of a commune's report for the period (shared/review.ts), beside on time / late / missing. */
+export const ReviewStateCell = z.object({
+  state: ReviewState,
+  /** The version under review (the latest received); null while nothing was submitted. */
+  version: z.number().int().positive().nullable(),
+  submissionId: z.string().nullable(),
+  /** When the state last changed; null while nothing was submitted. */
+  updatedAt: Timestamp.nullable(),
+});
+export type ReviewStateCell = z.infer<typeof ReviewStateCell>;
+
 /** On time, late, or missing: per commune and due kind (SPEC section 5). */
 export const ReportState = z.enum(['onTime', 'late', 'missing']);
 export type ReportState = z.infer<typeof ReportState>;
@@ -292,6 +311,7 @@ export const StatusResponse = z.object({
       commune: Commune,
       deadline: Timestamp.nullable(),
       kinds: z.array(StatusCell),
+      review: ReviewStateCell,
     }),
   ),
 });
@@ -307,6 +327,11 @@ export type WorkbookLayout = z.infer<typeof WorkbookLayout>;
 export const WorkbookQuery = z.strictObject({
   period: Period,
   layout: WorkbookLayout.default('gnbv').describe('gnbv: GNBV’s own sheets (default); official: the review forms’ layout (theo mẫu biểu rà soát)'),
+  accepted: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1')
+    .describe('1: merge only the reports the district accepted (chỉ gộp báo cáo đã duyệt); 0: every latest version (default)'),
 });
 
 // ---- the district summary -------------------------------------------------------------------
@@ -353,3 +378,98 @@ export const DistrictSummaryResponse = z.object({
   totals: DistrictSummaryTotals,
 });
 export type DistrictSummaryResponse = z.infer<typeof DistrictSummaryResponse>;
+
+// ---- reviews (issue 20: the district accepts or returns a commune's report) ----------------
+
+/** A comment's text, kept byte for byte as written (never trimmed); up to 2000 characters. */
+export const ReviewCommentText = z
+  .string()
+  .min(1)
+  .max(2000)
+  .refine((text) => text.trim().length > 0, 'Nội dung ý kiến không được để trống (the comment is blank)');
+
+/** A sheet of the submission as received (Excel limits a sheet name to 31 characters). */
+const SheetName = z.string().min(1).max(31);
+const ExcelRow = z.number().int().min(1).max(1_048_576);
+const ColumnLetters = z.string().regex(/^[A-Z]{1,3}$/, 'Cột phải là chữ cái A … XFD (column letters)');
+
+/** What a comment is about: the whole report, a sheet, a row or one cell of the submission as received. */
+export const ReviewCommentScope = z.enum(['report', 'sheet', 'row', 'cell']);
+export type ReviewCommentScope = z.infer<typeof ReviewCommentScope>;
+
+export const ReviewComment = z.discriminatedUnion('scope', [
+  z.strictObject({ scope: z.literal('report'), text: ReviewCommentText }),
+  z.strictObject({ scope: z.literal('sheet'), sheet: SheetName, text: ReviewCommentText }),
+  z.strictObject({ scope: z.literal('row'), sheet: SheetName, row: ExcelRow, text: ReviewCommentText }),
+  z.strictObject({ scope: z.literal('cell'), sheet: SheetName, row: ExcelRow, column: ColumnLetters, text: ReviewCommentText }),
+]);
+export type ReviewComment = z.infer<typeof ReviewComment>;
+
+/** The actions a reviewer takes through POST /api/reviews/{communeId}/{period}/{action}. */
+export const ReviewerAction = ReviewAction.exclude(['submit']);
+export type ReviewerAction = z.infer<typeof ReviewerAction>;
+
+export const ReviewParams = z.object({ communeId: Slug, period: Period });
+export const ReviewActionParams = ReviewParams.extend({ action: ReviewerAction });
+
+/**
+ * The body of accept, return and reopen. A return needs at least one comment (422
+ * REVIEW_COMMENT_REQUIRED); `version`, when given, is the version the reviewer looked at: a newer
+ * one received meanwhile is a 409 REVIEW_STALE_VERSION, not accepted unseen.
+ */
+export const ReviewRequest = z.strictObject({
+  comments: z.array(ReviewComment).max(500).default([]),
+  version: z.number().int().positive().optional(),
+});
+export type ReviewRequest = z.infer<typeof ReviewRequest>;
+
+export const ReviewsQuery = z.strictObject({ period: Period, communeId: Slug.optional() });
+
+/** One recorded transition of the audit (append-only). */
+export const ReviewTransition = z.object({
+  id: z.string(),
+  communeId: Slug,
+  period: Period,
+  /** 1, 2, 3 … per commune and period. */
+  revision: z.number().int().positive(),
+  submissionId: z.string(),
+  version: z.number().int().positive(),
+  from: ReviewState,
+  to: ReviewState,
+  action: ReviewAction,
+  role: Role,
+  /** The person the token belongs to, as it was when they acted. */
+  actor: z.string(),
+  tokenId: z.string().nullable(),
+  at: Timestamp,
+  commentCount: z.number().int().nonnegative(),
+  /** The first comment's first 200 characters, for lists. */
+  commentSummary: z.string().nullable(),
+});
+export type ReviewTransition = z.infer<typeof ReviewTransition>;
+
+/** A commune's report for the period as reviewed: its state and the comments that came with it. */
+export const ReviewSummary = ReviewStateCell.extend({
+  communeId: Slug,
+  communeName: z.string(),
+  period: Period,
+  /** Transitions so far (0 while nothing was submitted). */
+  revision: z.number().int().nonnegative(),
+  /** The comments of the transition that set the current state (a return's comments, to fix). */
+  comments: z.array(ReviewComment),
+});
+export type ReviewSummary = z.infer<typeof ReviewSummary>;
+
+export const ReviewListResponse = z.object({ period: Period, reviews: z.array(ReviewSummary) });
+export type ReviewListResponse = z.infer<typeof ReviewListResponse>;
+
+/** The answer to an action: the review now, and the transition recorded (null: a second accept, nothing changed). */
+export const ReviewActionResponse = z.object({ review: ReviewSummary, transition: ReviewTransition.nullable() });
+export type ReviewActionResponse = z.infer<typeof ReviewActionResponse>;
+
+export const ReviewAuditResponse = z.object({
+  communeId: Slug,
+  period: Period,
+  transitions: z.array(ReviewTransition.extend({ comments: z.array(ReviewComment) })),
+});
+export type ReviewAuditResponse = z.infer<typeof ReviewAuditResponse>;

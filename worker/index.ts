@@ -15,6 +15,7 @@ import { districtSummary } from './routes/district-summary.ts';
 import { health } from './routes/health.ts';
 import { me } from './routes/me.ts';
 import { plan } from './routes/plan.ts';
+import { reviews } from './routes/reviews.ts';
 import { status } from './routes/status.ts';
 import { submissions } from './routes/submissions.ts';
 import { workbook } from './routes/workbook.ts';
@@ -63,6 +64,7 @@ const routes = app
   .route('/api/plan', plan)
   .route('/api/submissions', submissions)
   .route('/api/status', status)
+  .route('/api/reviews', reviews)
   .route('/api/workbook', workbook)
   .route('/api/district/summary', districtSummary)
   .route('/api/admin/regions', regions)

@@ -28,6 +28,18 @@ const MESSAGES: Readonly<Record<ErrorCode, (p: MessageParams) => string>> = {
   UNSUPPORTED_ENCODING: () => 'Chỉ nhận nội dung nén gzip hoặc không nén (only gzip or identity Content-Encoding)',
   RATE_LIMITED: (p) =>
     `Đã nhập sai mã truy cập quá nhiều lần từ máy này; vui lòng thử lại sau ${p.minutes ?? ''} phút (too many failed sign-ins; try again in ${p.minutes ?? ''} min)`,
+  REVIEW_LOCKED: () =>
+    'Báo cáo kỳ này đã được duyệt nên không nhận phiên bản mới; đề nghị cấp huyện/tỉnh mở lại nếu cần sửa (the report is accepted and locked: ask the district to reopen it)',
+  REVIEW_NOTHING_SUBMITTED: () => 'Xã chưa nộp báo cáo kỳ này, chưa có gì để duyệt (nothing submitted for this period yet)',
+  REVIEW_NOT_AWAITING: () =>
+    'Báo cáo không ở trạng thái chờ duyệt: đã trả lại thì chờ xã gửi bản mới, đã duyệt thì mở lại trước (the report is not awaiting review)',
+  REVIEW_NOT_ACCEPTED: () => 'Chỉ mở lại được báo cáo đã duyệt (only an accepted report can be reopened)',
+  REVIEW_COMMENT_REQUIRED: () =>
+    'Trả lại báo cáo cần ít nhất một ý kiến để xã biết cần sửa gì (a return needs at least one comment)',
+  REVIEW_STALE_VERSION: (p) =>
+    `Xã vừa gửi phiên bản mới (phiên bản ${p.count ?? ''}); xem lại trước khi duyệt (a newer version ${p.count ?? ''} was received meanwhile)`,
+  REVIEW_CONFLICT: () =>
+    'Báo cáo vừa được người khác thay đổi trạng thái; tải lại rồi thử lại (the review changed meanwhile; reload and try again)',
   INTERNAL: () => 'Lỗi máy chủ, vui lòng thử lại sau (internal error)',
 };
 

@@ -6,15 +6,16 @@
  *   buildPages()            `npm run build:upload`, and `npm run build:addin` when that script
  *                           exists, so dist/public holds what the Worker serves. The e2e project's
  *                           globalSetup (tests/e2e/global-setup.ts) calls it once per run.
- *   startWorker()           (refuses to start unless wrangler dev's proxy sends a GET again after a
- *                           lost connection: scripts/patch-wrangler.ts, the postinstall)
- *                           a temp dir as the D1 persistence dir; `wrangler d1 migrations apply
- *                           DB --local --persist-to DIR`; the demo seed (scripts/demo-data.ts, the
- *                           statements `npm run seed:demo` runs) with `wrangler d1 execute`; then
- *                           `wrangler dev --local --ip 127.0.0.1 --port FREE --persist-to DIR`
- *                           (plain http on loopback), ready once GET /api/health answers 200.
+ *   startWorker()           the real Worker through scripts/local-worker.ts (the one way to start
+ *                           one: it refuses to unless wrangler dev's proxy sends a GET again after
+ *                           a lost connection, scripts/patch-wrangler.ts): a temp dir as the D1
+ *                           persistence dir, migrations applied, the demo seed (scripts/demo-data.ts,
+ *                           the statements `npm run seed:demo` runs), then `wrangler dev --local
+ *                           --ip 127.0.0.1 --port FREE --persist-to DIR`, ready once GET
+ *                           /api/health answers 200.
  *                           → { url, persistDir, logs(), stop() }; stop() ends the process group
  *                           it started and deletes the dir. Each test file starts its own.
+ *                           (startLocalWorker itself also kills and restarts on the same state.)
  *   launchBrowser()         Chromium at /usr/bin/chromium (throws a clear error when missing: a test
  *                           that cannot run fails, it is never skipped), headless, no sandbox, no
  *                           network chatter; playwright gives each launch a fresh temporary
@@ -35,68 +36,18 @@
  *   afterAll(async () => { await chrome?.stop(); await worker?.stop(); });
  *   it('…', async () => { const { page } = await chrome.newPage(); await page.goto(`${worker.url}/upload/`); … });
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { demoSeedStatements } from '../../scripts/demo-data.ts';
-import { proxyRetriesLostGets } from '../../scripts/patch-wrangler.ts';
+import { ROOT, run, startLocalWorker } from '../../scripts/local-worker.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { ROOT };
 export const ARTIFACTS_DIR = join(ROOT, 'tests/artifacts');
 export const SAMPLES_DIR = resolve(import.meta.dirname, '../../../shared/samples');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 export const DEMO_TOKENS = { commune: 'demo-xuan-hoa', district: 'demo-tho-xuan', admin: 'demo-admin' } as const;
-
-const require = createRequire(import.meta.url);
-const WRANGLER_BIN = join(dirname(require.resolve('wrangler/package.json')), 'bin', 'wrangler.js');
-
-/** Wrangler without prompts, telemetry or update checks: nothing leaves the machine. */
-const WRANGLER_ENV: NodeJS.ProcessEnv = {
-  ...process.env,
-  WRANGLER_SEND_METRICS: 'false',
-  WRANGLER_SEND_ERROR_REPORTS: 'false',
-  CI: 'true',
-  NO_COLOR: '1',
-  FORCE_COLOR: '0',
-};
-
-// ---- processes ------------------------------------------------------------------------------
-
-function run(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    execFile(
-      command,
-      args,
-      { cwd: ROOT, env: options.env ?? process.env, timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error) reject(new Error(`${basename(command)} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
-        else resolvePromise(`${stdout}${stderr}`);
-      },
-    );
-  });
-}
-
-function wrangler(args: readonly string[]): Promise<string> {
-  return run(process.execPath, [WRANGLER_BIN, ...args], { env: WRANGLER_ENV, timeoutMs: 180_000 });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolvePromise(port));
-    });
-  });
-}
 
 // ---- (1) the static pages -----------------------------------------------------------------------
 
@@ -119,104 +70,13 @@ export interface WorkerServer {
   stop(): Promise<void>;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, logs: () => string, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  let exited: string | null = null;
-  child.once('exit', (code, signal) => (exited = `exit ${code ?? ''} ${signal ?? ''}`.trim()));
-  while (Date.now() - started < timeoutMs) {
-    if (exited !== null) throw new Error(`wrangler dev stopped before it was ready (${exited}):\n${logs()}`);
-    try {
-      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (res.status === 200) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`wrangler dev did not answer ${url}/api/health within ${timeoutMs / 1000} s:\n${logs()}`);
-}
-
-/** Migrates and seeds a fresh D1 in a temp dir, then serves the Worker on a free loopback port. */
+/** Migrates and seeds the demo into a fresh D1 in a temp dir, then serves the Worker on a free loopback port (scripts/local-worker.ts). */
 export async function startWorker(options: { timeoutMs?: number } = {}): Promise<WorkerServer> {
-  if (!proxyRetriesLostGets()) {
-    throw new Error(
-      "wrangler dev's proxy would hold a GET forever after a lost connection to the Worker: the postinstall " +
-        'fix (scripts/patch-wrangler.ts) is not applied to this wrangler. Run `npm ci`, or see that script.',
-    );
-  }
-  const persistDir = mkdtempSync(join(tmpdir(), 'gnbv-e2e-d1-'));
-  try {
-    await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]);
-    const seed = join(persistDir, 'seed-demo.sql');
-    writeFileSync(seed, `${(await demoSeedStatements(new Date().toISOString())).join('\n')}\n`, 'utf8');
-    await wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, `--file=${seed}`]);
-  } catch (e) {
-    rmSync(persistDir, { recursive: true, force: true });
-    throw e;
-  }
-
-  const [port, inspectorPort] = [await freePort(), await freePort()];
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [
-      WRANGLER_BIN,
-      'dev',
-      '--local',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--inspector-port',
-      String(inspectorPort),
-      '--persist-to',
-      persistDir,
-      '--show-interactive-dev-session=false',
-      '--log-level',
-      'info',
-    ],
-    // Its own process group, so stop() ends wrangler and the workerd it started, and nothing else.
-    { cwd: ROOT, env: WRANGLER_ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  let output = '';
-  const keep = (chunk: Buffer): void => {
-    output = (output + chunk.toString('utf8')).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const logs = (): string => output;
-
-  let stopped = false;
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-      const gone = new Promise<void>((r) => child.once('exit', () => r()));
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-      const timer = setTimeout(() => {
-        try {
-          if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
-      }, 5_000);
-      await gone;
-      clearTimeout(timer);
-    }
-    rmSync(persistDir, { recursive: true, force: true });
-  };
-
-  try {
-    await waitForHealth(url, child, logs, options.timeoutMs ?? 90_000);
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  return { url, persistDir, logs, stop };
+  const worker = await startLocalWorker({
+    seed: () => demoSeedStatements(new Date().toISOString()),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
+  return { url: worker.url, persistDir: worker.persistDir, logs: worker.logs, stop: () => worker.stop() };
 }
 
 // ---- (3) Chromium ---------------------------------------------------------------------------

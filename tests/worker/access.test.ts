@@ -46,6 +46,23 @@ const ROUTES: readonly RouteCase[] = [
   },
   { method: 'GET', route: '/api/status', url: '/api/status?period=2024-Y', allowed: ['district'], success: 200 },
   { method: 'GET', route: '/api/workbook', url: '/api/workbook?period=2024-Y', allowed: ['district'], success: 200 },
+  { method: 'GET', route: '/api/reviews', url: '/api/reviews?period=2024-Y', allowed: ['commune', 'district', 'admin'], success: 200 },
+  {
+    method: 'POST',
+    route: '/api/reviews/:communeId/:period/:action',
+    url: '/api/reviews/xuan-hoa/2024-Y/accept',
+    json: {},
+    allowed: ['district', 'admin'],
+    success: 200,
+    before: seedSubmission,
+  },
+  {
+    method: 'GET',
+    route: '/api/reviews/:communeId/:period/audit',
+    url: '/api/reviews/xuan-hoa/2024-Y/audit',
+    allowed: ['district', 'admin'],
+    success: 200,
+  },
   { method: 'GET', route: '/api/district/summary', url: '/api/district/summary?period=2024-Y', allowed: ['district'], success: 200 },
   {
     method: 'POST',

@@ -5,6 +5,7 @@ import type { HouseholdRecord } from '../../shared/rules/households.ts';
 import type { ProgressRecord } from '../../shared/rules/progress.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
 import type { WorkbookCommune, WorkbookSource, WorkbookSubmission } from '../workbook/source.ts';
+import { reviewStatesOfRegion } from './reviews.ts';
 import { type PartName, listRegionCommunes, plansOfRegion, readPartChunks, versionsWithKind } from './submissions.ts';
 
 /** Pages (of 500 rows) read per D1 query while the rows are read. */
@@ -28,11 +29,23 @@ async function* none<T>(): AsyncGenerator<T[]> {}
  * region with a plan for the period's year, its latest accepted submission of each kind (for
  * beneficiaries, of each sub-project) and its previous annual list; the rows are read from D1 page
  * by page when the source's iterators are read. Communes without a plan are left out: nothing can
- * be reported against them.
+ * be reported against them. Each commune carries the district's review of its report; with
+ * `acceptedOnly`, only the reports the district accepted (đã duyệt) are merged, up to the version
+ * accepted, and the other communes are listed with nothing received.
  */
-export async function districtSource(db: D1Database, region: Region, period: Period, now: Date): Promise<WorkbookSource> {
+export async function districtSource(
+  db: D1Database,
+  region: Region,
+  period: Period,
+  now: Date,
+  options: { acceptedOnly?: boolean } = {},
+): Promise<WorkbookSource> {
   const year = periodYear(period);
-  const [communes, plans] = await Promise.all([listRegionCommunes(db, region.id), plansOfRegion(db, region.id, year)]);
+  const [communes, plans, reviews] = await Promise.all([
+    listRegionCommunes(db, region.id),
+    plansOfRegion(db, region.id, year),
+    reviewStatesOfRegion(db, region.id, period),
+  ]);
   const due = kindsDue(period);
 
   const latest = new Map<string, Version | null>();
@@ -42,10 +55,14 @@ export async function districtSource(db: D1Database, region: Region, period: Per
   for (const commune of communes) {
     const plan = plans.get(commune.id);
     if (!plan) continue;
+    const review = reviews.get(commune.id);
+    const accepted = review?.state === 'accepted' ? review.version : null;
+    const merged = (versions: Version[]): Version[] =>
+      options.acceptedOnly ? versions.filter((v) => accepted !== null && v.version <= accepted) : versions;
     const [households, beneficiaries, progress, previous] = await Promise.all([
-      versionsWithKind(db, commune.id, period, 'households'),
-      versionsWithKind(db, commune.id, period, 'beneficiaries'),
-      versionsWithKind(db, commune.id, period, 'progress'),
+      versionsWithKind(db, commune.id, period, 'households').then(merged),
+      versionsWithKind(db, commune.id, period, 'beneficiaries').then(merged),
+      versionsWithKind(db, commune.id, period, 'progress').then(merged),
       versionsWithKind(db, commune.id, `${year - 1}-Y`, 'households'),
     ]);
     latest.set(`${commune.id}|households`, households[0] ?? null);
@@ -60,7 +77,14 @@ export async function districtSource(db: D1Database, region: Region, period: Per
     const submissions: WorkbookSubmission[] = used.flatMap(([kind, v]) =>
       v ? [{ kind, version: v.version, receivedAt: v.receivedAt, late: v.late, checksum: v.checksum, rulePack: v.rulePack, submittedBy: v.submittedBy }] : [],
     );
-    list.push({ id: commune.id, name: commune.name, plan, submissions, missing: due.filter((k) => !used.some(([kind, v]) => kind === k && v)) });
+    list.push({
+      id: commune.id,
+      name: commune.name,
+      plan,
+      submissions,
+      missing: due.filter((k) => !used.some(([kind, v]) => kind === k && v)),
+      reviewState: review?.state ?? 'missing',
+    });
   }
 
   return {

@@ -12,6 +12,7 @@ import { Issue } from '../../shared/issues.ts';
 import { SheetKind } from '../../shared/sheet-kind.ts';
 import { CommunePlan } from '../../shared/plans/plan.ts';
 import type { HouseholdRecord } from '../../shared/rules/households.ts';
+import { submitTransitionStatements } from './reviews.ts';
 
 /**
  * Submissions in D1: one row per version, the body in parts (chunks under D1's 2 MB row limit), and
@@ -45,6 +46,11 @@ export interface NewSubmission {
   /** The body parts: name → chunks, in order. */
   parts: [PartName, string[]][];
   idempotency: { scope: string; key: string; bodyHash: string } | null;
+}
+
+/** The report of this commune and period is accepted (đã duyệt): no new version until it is reopened. */
+export class ReviewLockedError extends Error {
+  override readonly name = 'ReviewLockedError';
 }
 
 const SUMMARY_COLUMNS = `s.id, s.commune_id, c.name AS commune_name, s.period, s.version, s.kinds, s.submitted_by,
@@ -95,7 +101,9 @@ function toSummary(row: SummaryRow): SubmissionSummary & { warnings: Issue[] } {
 /**
  * Store a submission whole in one D1 batch (one transaction): the next version for its commune and
  * period is computed inside the INSERT, so concurrent submissions get gapless versions; the parts
- * and the idempotency key go in the same batch, so a failure leaves nothing half-written.
+ * and the idempotency key go in the same batch, so a failure leaves nothing half-written; so does
+ * the review's move to chờ duyệt (worker/db/reviews.ts), and the lock trigger refuses the whole
+ * batch when the report is accepted (ReviewLockedError).
  * Returns the version, or null when the idempotency key was taken meanwhile (the batch rolled back).
  */
 export async function insertSubmission(db: D1Database, s: NewSubmission): Promise<number | null> {
@@ -133,9 +141,18 @@ export async function insertSubmission(db: D1Database, s: NewSubmission): Promis
   }
   const insertPart = db.prepare('INSERT INTO submission_parts (submission_id, part, seq, body) VALUES (?, ?, ?, ?)');
   for (const [part, chunks] of s.parts) chunks.forEach((chunk, seq) => statements.push(insertPart.bind(s.id, part, seq, chunk)));
+  statements.push(
+    ...submitTransitionStatements(db, {
+      transitionId: `rvt_${crypto.randomUUID()}`,
+      submissionId: s.id,
+      actor: { role: 'commune', label: s.submittedBy, tokenId: s.tokenId },
+      at: s.receivedAt,
+    }),
+  );
   try {
     await db.batch(statements);
   } catch (e) {
+    if (/REVIEW_LOCKED/.test(String(e))) throw new ReviewLockedError('REVIEW_LOCKED');
     if (s.idempotency && /UNIQUE|PRIMARY KEY|constraint/i.test(String(e))) {
       const taken = await findIdempotencyKey(db, s.idempotency.scope, s.idempotency.key, new Date(0).toISOString());
       if (taken) return null;

@@ -34,7 +34,10 @@ import {
   latestHouseholdSubmission,
   listSubmissions,
   readSheets,
+  ReviewLockedError,
 } from '../db/submissions.ts';
+import { findReviewState } from '../db/reviews.ts';
+import { transition } from '../../shared/review.ts';
 import type { AppEnv } from '../env.ts';
 import { clock } from '../clock.ts';
 import { allow } from '../middleware/allow.ts';
@@ -206,6 +209,12 @@ export const submissions = new Hono<AppEnv>()
       }
     }
 
+    // An accepted report is locked (shared/review.ts): said before the engine runs; the lock
+    // trigger says it again inside the insert, should the district accept meanwhile.
+    const review = await findReviewState(db, principal.communeId, request.period);
+    const submit = transition(review?.state ?? 'missing', 'submit', 'commune');
+    if (!submit.ok) throw new ApiError(409, 'REVIEW_LOCKED');
+
     const year = periodYear(request.period);
     const plan = await findPlan(db, principal.communeId, year);
     if (plan === null) throw new ApiError(404, 'PLAN_NOT_FOUND', { params: { year } });
@@ -280,7 +289,13 @@ export const submissions = new Hono<AppEnv>()
       parts: parts.filter(([, chunks]) => chunks.length > 0),
       idempotency: key === null ? null : { scope, key, bodyHash },
     };
-    const version = await insertSubmission(db, submission);
+    let version: number | null;
+    try {
+      version = await insertSubmission(db, submission);
+    } catch (e) {
+      if (e instanceof ReviewLockedError) throw new ApiError(409, 'REVIEW_LOCKED');
+      throw e;
+    }
     if (version === null && key !== null) {
       // The same key won a race meanwhile: its answer, or 409 for another body.
       const seen = await findIdempotencyKey(db, scope, key, new Date(0).toISOString());

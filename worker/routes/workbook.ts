@@ -12,13 +12,14 @@ import { WORKBOOK_CONTENT_TYPE, contentDisposition, writeDistrictWorkbook } from
  * GET /api/workbook?period=&layout= — district: the merged, district-ready .xlsx of its communes,
  * built from each commune's latest accepted submission of each kind (for beneficiaries, of each
  * sub-project), written as a stream while D1 is read in pages; in GNBV's own layout, or with
- * `layout=official` in the official review forms'. Every download is recorded.
+ * `layout=official` in the official review forms'; with `accepted=1` only the reports the district
+ * accepted (đã duyệt). Tổng hợp shows each commune's review state. Every download is recorded.
  */
 export const workbook = new Hono<AppEnv>().get('/', allow('district'), validate('query', WorkbookQuery), async (c) => {
   const { principal, region } = await districtRegion(c);
-  const { period, layout } = c.req.valid('query');
+  const { period, layout, accepted } = c.req.valid('query');
   const db = c.var.db;
-  const source = await districtSource(db, region, period, clock.now());
+  const source = await districtSource(db, region, period, clock.now(), { acceptedOnly: accepted });
 
   await recordWorkbookDownload(db, {
     tokenId: principal.tokenId,

@@ -10,6 +10,7 @@ import type {
   ProjectFigures,
   SummaryFigures,
 } from '../../shared/report/index.ts';
+import { REVIEW_STATE_NAMES, type ReviewState } from '../../shared/review.ts';
 import { INDICATORS } from '../../shared/standards/index.ts';
 import {
   BASIS_NAMES,
@@ -34,6 +35,8 @@ export interface SheetContext {
   region: WorkbookRegion;
   period: Period;
   generatedAt: Date;
+  /** The district's review of each commune's report, by commune id, when the source knows it. */
+  reviews?: ReadonlyMap<string, ReviewState>;
 }
 
 /** A finished analysis sheet: its XML, and what workbook.xml needs of it. */
@@ -139,10 +142,32 @@ function statusTotals(communes: readonly CommuneFigures[]): Cell[] {
   });
 }
 
+/** The last column when the reviews are known: chưa nộp, chờ duyệt, đã duyệt, trả lại. */
+const REVIEW_COLUMN: Column = { header: 'Trạng thái duyệt', kind: 'text' };
+
+function reviewCells(f: DistrictFigures, reviews: ReadonlyMap<string, ReviewState> | undefined) {
+  if (reviews === undefined) return { columns: [], row: () => [], total: [] };
+  const stateOf = (id: string): ReviewState => reviews.get(id) ?? 'missing';
+  const accepted = f.communes.filter((c) => stateOf(c.id) === 'accepted').length;
+  return {
+    columns: [REVIEW_COLUMN],
+    row: (id: string): Cell[] => [REVIEW_STATE_NAMES[stateOf(id)].vi],
+    total: [`Đã duyệt ${accepted}/${f.communes.length} xã`] as Cell[],
+  };
+}
+
 export function summarySheet(f: DistrictFigures, ctx: SheetContext): WrittenSheet {
-  const sheet = newSheet('summary', ctx, SUMMARY_COLUMNS, UNITS.households, 2);
-  const rows = f.communes.map((c, i): Cell[] => [i + 1, c.name, c.code, ...summaryValues(c.summary), ...statusValues(c.submissions)]);
-  const totals: Cell[][] = [[null, TOTAL, null, ...summaryValues(f.totals.summary), ...statusTotals(f.communes)]];
+  const review = reviewCells(f, ctx.reviews);
+  const sheet = newSheet('summary', ctx, [...SUMMARY_COLUMNS, ...review.columns], UNITS.households, 2);
+  const rows = f.communes.map((c, i): Cell[] => [
+    i + 1,
+    c.name,
+    c.code,
+    ...summaryValues(c.summary),
+    ...statusValues(c.submissions),
+    ...review.row(c.id),
+  ]);
+  const totals: Cell[][] = [[null, TOTAL, null, ...summaryValues(f.totals.summary), ...statusTotals(f.communes), ...review.total]];
   return render(sheet, rows, totals, [NOTES.summaryRates, NOTES.blank]);
 }
 

@@ -3,6 +3,7 @@ import type { CommunePlan } from '../../shared/plans/plan.ts';
 import type { BeneficiaryRecord } from '../../shared/rules/beneficiaries.ts';
 import type { HouseholdRecord } from '../../shared/rules/households.ts';
 import type { ProgressRecord } from '../../shared/rules/progress.ts';
+import type { ReviewState } from '../../shared/review.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
 
 /** The unit that merges the communes: the district for 2024, the province after 1 July 2025. */
@@ -32,6 +33,8 @@ export interface WorkbookCommune {
   submissions: WorkbookSubmission[];
   /** Kinds due for the period and not received. */
   missing: SheetKind[];
+  /** The district's review of the commune's report (shared/review.ts); a source without reviews leaves it out. */
+  reviewState?: ReviewState;
 }
 
 /**

@@ -121,9 +121,15 @@ const gnbvSheets: LayoutFactory = (source, ctx, out) => ({
 
 const LAYOUTS: Readonly<Record<WorkbookLayout, LayoutFactory>> = { gnbv: gnbvSheets, official: officialSheets };
 
+/** The review state of each commune, when the source knows them (the Tổng hợp sheet then has a column for it). */
+function reviewsOf(communes: readonly WorkbookCommune[]): Pick<SheetContext, 'reviews'> {
+  const known = communes.flatMap((c) => (c.reviewState === undefined ? [] : [[c.id, c.reviewState] as const]));
+  return known.length === 0 ? {} : { reviews: new Map(known) };
+}
+
 async function* workbookChunks(source: WorkbookSource, layout: WorkbookLayout): AsyncGenerator<Uint8Array, void, undefined> {
   const { region, period, generatedAt } = source;
-  const ctx: SheetContext = { region, period, generatedAt };
+  const ctx: SheetContext = { region, period, generatedAt, ...reviewsOf(source.communes) };
   const order = SHEET_ORDERS[layout];
   const zip = new ZipStream(generatedAt);
   zip.file('[Content_Types].xml', contentTypesXml(order.length));
