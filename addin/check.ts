@@ -1,3 +1,5 @@
+import { type ResolvedComment, resolveComments, reviewMarkTargets } from '../front/review-comments.ts';
+import type { ReviewComment } from '../shared/api.ts';
 import type { ColumnMapping } from '../shared/grid/grid.ts';
 import type { Lang } from '../shared/messages.ts';
 import { type Period, periodYear } from '../shared/periods.ts';
@@ -22,6 +24,8 @@ export interface CheckOptions extends MarkOptions {
   onProgress?: (p: ReadProgress | { phase: 'marking' }) => void;
   /** The pane's memos, kept across checks of the same workbook (see CheckMemory); else a fresh one. */
   memory?: CheckMemory;
+  /** The district's comments on the period's report (issue 20); never throws (none when they cannot be read). */
+  commentsFor?: (period: Period | null) => Promise<readonly ReviewComment[]>;
 }
 
 export interface CheckOutcome {
@@ -33,6 +37,8 @@ export interface CheckOutcome {
   period: Period | null;
   marks: MarkResult;
   year: number;
+  /** The district's comments against the workbook as read, in their order (stale ones included). */
+  review: ResolvedComment[];
 }
 
 /**
@@ -49,11 +55,13 @@ export async function checkWorkbook(context: Excel.RequestContext, options: Chec
   const tables = readSheets(inputs, options.memory);
   const period = options.period ?? titlePeriod(tables) ?? options.defaultPeriod ?? null;
   const year = period ? periodYear(period) : options.defaultYear;
+  const comments = options.commentsFor?.(period) ?? Promise.resolve([]);
   const plan = await options.planFor(year);
   const result = validateWorkbook(tables, { plan, lang: options.lang, ...(period ? { period } : {}) });
   options.onProgress?.({ phase: 'marking' });
-  const marks = await markIssues(context, result.issues, read.storedMarks, read.sheetNames, { notes: options.notes });
-  return { result, sheets: read.sheets, inputs, period, marks, year };
+  const review = resolveComments(await comments, read.sheets.map((s) => s.grid));
+  const marks = await markIssues(context, result.issues, read.storedMarks, read.sheetNames, { notes: options.notes }, reviewMarkTargets(review, options.lang));
+  return { result, sheets: read.sheets, inputs, period, marks, year, review };
 }
 
 /** Whether the workbook still holds exactly the grids the check validated (an edit since makes the check stale). */

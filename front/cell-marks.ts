@@ -6,13 +6,19 @@ import type { Issue, Severity } from '../shared/issues.ts';
  * error or yellow for a warning, and a note "GNBV: message" after the note the cell already had.
  */
 
-/** Excel's own "light red" and "yellow" fills, which officers know from conditional formatting. */
-export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C' };
+/** What a mark is for: an issue's severity, or a cell the district commented on (issue 20). */
+export type MarkKind = Severity | 'review';
+
+/**
+ * Excel's own "light red" and "yellow" fills, which officers know from conditional formatting; a
+ * district comment is light blue, unlike either.
+ */
+export const MARK_FILL: Record<MarkKind, string> = { error: '#FFC7CE', warning: '#FFEB9C', review: '#BDD7EE' };
 
 export interface CellTarget {
   sheet: string;
   address: string;
-  severity: Severity;
+  severity: MarkKind;
   lines: string[];
 }
 

@@ -1,4 +1,5 @@
-import { cellKey, markTargets } from '../../front/cell-marks.ts';
+import { type CellTarget, cellKey, markTargets } from '../../front/cell-marks.ts';
+import { combineTargets } from '../../front/review-comments.ts';
 import type { Issue } from '../../shared/issues.ts';
 import { type CurrentCell, type MarkRecord, decodeRecords, encodeRecords, planMarks } from '../marks/mark-plan.ts';
 import { MARK_READ_BYTES_PER_CELL, MARK_WRITE_BYTES_PER_CELL, SYNC_BUDGET_BYTES, batchesByBudget } from './limits.ts';
@@ -19,7 +20,8 @@ export interface MarkResult {
 type FillType = NonNullable<Excel.CellPropertiesFill['pattern']>;
 
 /**
- * Marks every issue cell (fill, and a note with the messages) and undoes earlier marks that no
+ * Marks every issue cell (fill, and a note with the messages) and every cell the district
+ * commented on (`reviewTargets`, its own colour, front/review-comments.ts), and undoes earlier marks that no
  * longer apply, keeping the original fills and notes on the very hidden marks sheet.
  * Syncs: one to read the cells' fills and notes, one to write — more only past the byte budget.
  */
@@ -29,10 +31,11 @@ export async function markIssues(
   storedMarks: readonly (readonly unknown[])[] | null,
   sheetNames: readonly string[],
   options: MarkOptions,
+  reviewTargets: readonly CellTarget[] = [],
 ): Promise<MarkResult> {
   const existing = new Set(sheetNames);
   const previous = decodeRecords(storedMarks).filter((r) => existing.has(r.sheet));
-  const targets = markTargets(issues).filter((t) => existing.has(t.sheet));
+  const targets = combineTargets(markTargets(issues), reviewTargets).filter((t) => existing.has(t.sheet));
   if (targets.length === 0 && previous.length === 0 && !existing.has(MARKS_SHEET)) return { marked: 0, restored: 0 };
 
   const sheets = new Map<string, Excel.Worksheet>();

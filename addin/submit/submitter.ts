@@ -90,7 +90,10 @@ async function readAnswer(res: Response, period: Period, attempts: number): Prom
       : res.status === 413
         ? 'submitTooLarge'
         : res.status === 409
-          ? 'idempotencyConflict'
+          ? // An accepted report is locked (issue 20): no retry helps until the district reopens it.
+            envelope.success && envelope.data.error.code === 'REVIEW_LOCKED'
+            ? 'reviewLocked'
+            : 'idempotencyConflict'
           : envelope.success && envelope.data.error.code === 'PLAN_NOT_FOUND'
             ? 'planNotFound'
             : 'submitRefused';

@@ -12,6 +12,7 @@ import { CheckMemory } from '../../shared/check-memory.ts';
 import { type CheckOutcome, checkWorkbook, stillAsChecked } from '../check.ts';
 import { applyFix, selectIssue } from '../excel/cell-actions.ts';
 import { exportIssues } from '../excel/export-issues.ts';
+import { selectCommentTarget } from '../excel/select-comment.ts';
 import { clearMarks } from '../excel/marks.ts';
 import { ISSUES_SHEET, type ReadProgress } from '../excel/read-workbook.ts';
 import { AddinError } from '../errors.ts';
@@ -31,6 +32,7 @@ import { type QueueStore, queueStore } from '../submit/queue-store.ts';
 import { submissionRequest } from '../submit/request.ts';
 import { type SubmitState, type Timers, createSubmitter } from '../submit/submitter.ts';
 import { type Child, h } from './dom.ts';
+import { createReviewPanel } from './review-panel.ts';
 import { createActionRunner } from './run-action.ts';
 import { failureText, periodName, sizeText, t } from './strings.ts';
 
@@ -168,6 +170,8 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): TaskPane {
     ...(deps.random ? { random: deps.random } : {}),
   });
 
+  const review = createReviewPanel({ fetch: deps.fetch, server: () => state.settings, lang });
+
   function progressText(p: ReadProgress | { phase: 'marking' }): string {
     if ('phase' in p) return t('marking', lang());
     const pct = p.cellsTotal > 0 ? Math.round((100 * p.cellsRead) / p.cellsTotal) : 100;
@@ -194,6 +198,7 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): TaskPane {
           state.progress = progressText(p);
           updateStatus();
         },
+        commentsFor: (period) => review.load(period),
       }),
     );
     state.plan = choice;
@@ -326,6 +331,8 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): TaskPane {
       state.settings = { serverUrl, token: String(data.get('token') ?? '').trim(), lang: data.get('lang') === 'en' ? 'en' : 'vi' };
       saveUserSettings(deps.storage, state.settings);
       state.showSettings = false;
+      // Signed in: the district's comments for the period show at once; Kiểm tra marks their cells.
+      if (!state.outcome) void review.load(state.period || periodOn(now())).then(render);
     });
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -743,6 +750,7 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): TaskPane {
       state.error ? h('div', { className: 'bar error', role: 'alert' }, state.error) : null,
       planNote(),
       submitSection(),
+      review.view(outcome?.review ?? null, (r) => void runAction(() => deps.run((context) => selectCommentTarget(context, r.target))), state.busy),
       outcome ? issuesSection(outcome) : null,
       outcome ? sheetsSection(outcome) : null,
     ];

@@ -121,6 +121,16 @@ const UI = {
   receiptContents: { vi: 'Nội dung', en: 'Contents' },
   receiptChecksum: { vi: 'Mã kiểm tra', en: 'Checksum' },
   receiptWarnings: { vi: 'Cảnh báo kèm theo: {n}', en: 'Warnings attached: {n}' },
+  reviewTitle: { vi: 'Ý kiến của cấp huyện — {period}', en: 'District review — {period}' },
+  reviewVersion: { vi: '(phiên bản {n})', en: '(version {n})' },
+  reviewAcceptedNote: {
+    vi: 'Báo cáo kỳ này đã được duyệt; muốn sửa, liên hệ huyện/tỉnh để mở lại.',
+    en: 'This report is accepted; to change it, ask the district to reopen it.',
+  },
+  reviewFailed: {
+    vi: 'Chưa đọc được ý kiến của cấp huyện cho {period} (mất mạng?); kết quả kiểm tra vẫn đúng.',
+    en: 'The district review for {period} could not be read (offline?); the check itself is complete.',
+  },
   serverRefused: {
     vi: 'Máy chủ kiểm tra lại và thấy các lỗi dưới đây; chưa nhận báo cáo.',
     en: 'The server checked again and found the issues below; nothing was stored.',
@@ -171,6 +181,10 @@ const FAILURES = {
   idempotencyConflict: {
     vi: 'Máy chủ đã nhận một nội dung khác với cùng mã gửi. Hãy bấm Kiểm tra rồi Gửi lại.',
     en: 'The server already holds other content under the same submission key. Check, then submit again.',
+  },
+  reviewLocked: {
+    vi: 'Báo cáo kỳ này đã được duyệt nên không gửi được bản mới; liên hệ huyện/tỉnh để mở lại.',
+    en: 'This report is accepted, so a new version is refused; ask the district to reopen it.',
   },
   submitTooLarge: { vi: 'Báo cáo quá lớn để máy chủ nhận trong một lần.', en: 'The report is too large for the server to accept at once.' },
   submitRefused: { vi: 'Máy chủ không nhận yêu cầu gửi.', en: 'The server refused the submission.' },

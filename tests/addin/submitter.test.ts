@@ -7,6 +7,7 @@ import { keyForContent } from '../../shared/request-body.ts';
 import { LOCAL_QUEUE_MAX_CHARS, type QueueStore, type QueuedSubmission, indexedDbQueue, localStorageQueue, queueStore } from '../../addin/submit/queue-store.ts';
 import { type SubmitState, type SubmitterDeps, createSubmitter, retryDelayMs } from '../../addin/submit/submitter.ts';
 import { ManualTimers, created, dropped, receipt, scriptedServer } from './submit-doubles.ts';
+import { failureText } from '../../addin/ui/strings.ts';
 
 const SERVER = 'https://gnbv.example.gov.vn';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -160,6 +161,18 @@ describe('Gửi: the queue and its retries', () => {
       expect(state).toMatchObject({ phase: 'failed', code, status: answer.status });
       expect(timers.retryDelays()).toEqual([]);
     }
+  });
+
+  it('a 409 REVIEW_LOCKED (the report is accepted) is its own failure, never retried nor left queued', async () => {
+    const locked = { error: { code: 'REVIEW_LOCKED', message: 'Báo cáo kỳ này đã được duyệt' } };
+    const server = scriptedServer([Response.json(locked, { status: 409 })]);
+    const store = indexedDbQueue(new IDBFactory());
+    const { submitter, timers } = setup(server.fetch, store);
+    expect(await submitter.submit(REQUEST, SERVER)).toEqual({ phase: 'failed', code: 'reviewLocked', status: 409, serverMessage: 'Báo cáo kỳ này đã được duyệt' });
+    expect(timers.retryDelays()).toEqual([]);
+    expect(await store.load()).toBeNull();
+    expect(server.sent).toHaveLength(1);
+    expect(failureText('reviewLocked', 'vi')).toBe('Báo cáo kỳ này đã được duyệt nên không gửi được bản mới; liên hệ huyện/tỉnh để mở lại.');
   });
 
   it('a proxy’s page (not JSON) or a 429 is no answer from the server: retried', async () => {

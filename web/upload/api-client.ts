@@ -1,4 +1,4 @@
-import { MeResponse, PlanResponse, SubmissionReceipt, type SubmissionRequest, ValidationFailedEnvelope } from '../../shared/api.ts';
+import { MeResponse, PlanResponse, ReviewListResponse, SubmissionReceipt, type SubmissionRequest, ValidationFailedEnvelope } from '../../shared/api.ts';
 import type { Issue } from '../../shared/issues.ts';
 import { encodeBody, keyForContent, sha256Hex } from '../../shared/request-body.ts';
 import { ApiFailure, failureOf, getJson, parseAnswer } from '../common/api.ts';
@@ -14,6 +14,11 @@ export function fetchMe(token: string): Promise<MeResponse> {
 
 export function fetchPlan(token: string, year: number): Promise<PlanResponse> {
   return getJson(`/api/plan?year=${encodeURIComponent(String(year))}`, token, PlanResponse);
+}
+
+/** GET /api/reviews?period=: a commune token reads its own review of the period, with the comments to fix. */
+export function fetchReviews(token: string, period: string): Promise<ReviewListResponse> {
+  return getJson(`/api/reviews?period=${encodeURIComponent(period)}`, token, ReviewListResponse);
 }
 
 // ---- submitting -------------------------------------------------------------------------------

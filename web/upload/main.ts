@@ -1,4 +1,5 @@
 import { markTargets } from '../../front/cell-marks.ts';
+import { resolveComments, reviewMarkTargets } from '../../front/review-comments.ts';
 import { kindName } from '../../front/names.ts';
 import type { MeResponse, PlanResponse, SubmissionReceipt, SubmissionRequest } from '../../shared/api.ts';
 import type { Issue } from '../../shared/issues.ts';
@@ -10,7 +11,8 @@ import { vietnamDateTimeText } from '../../shared/vietnam-time.ts';
 import { ApiFailure, isRetryable, unanswered } from '../common/api.ts';
 import { byId, h, offerRetry } from '../common/dom.ts';
 import { tokenStore } from '../common/token-store.ts';
-import { type SubmitProgress, type SubmitStep, fetchMe, fetchPlan, submitReport } from './api-client.ts';
+import { type SubmitProgress, type SubmitStep, fetchMe, fetchPlan, fetchReviews, submitReport } from './api-client.ts';
+import { type ReviewRead, reviewList } from './review-list.ts';
 import { issueCounts, issueTable } from './issue-table.ts';
 import { markedCopy, markedFileName } from './mark-copy.ts';
 import { type FileRead, prefetchXlsxReader, readDroppedFile } from './read-file.ts';
@@ -64,6 +66,8 @@ const state = {
   receipt: null as SubmissionReceipt | null,
   preparingCopy: false,
   copyError: null as string | null,
+  /** The district's review of the chosen period (issue 20), read after sign-in and on each check. */
+  review: null as ReviewRead | null,
 };
 
 // ---- texts ------------------------------------------------------------------------------------
@@ -77,6 +81,8 @@ function failureText(e: unknown): string {
     if (e.kind === 'network') return tr('network');
     if (e.kind === 'timeout') return tr('timeout');
     if (e.status === 401) return tr('failUnauthorized');
+    // The report is accepted (issue 20): sending again cannot help until the district reopens it.
+    if (e.code === 'REVIEW_LOCKED') return tr('reviewLocked');
     if (e.kind === 'bad-answer') return `${tr('failBadAnswer')} (HTTP ${e.status ?? '?'})`;
     // The envelope's message is Vietnamese first with English in brackets: shown as is.
     return e.serverMessage ?? `${tr('failUnknown')} (HTTP ${e.status ?? '?'})`;
@@ -134,6 +140,7 @@ const el = {
   download: byId<HTMLButtonElement>('download'),
   downloadHint: byId('download-hint'),
   resultsStatus: byId('results-status'),
+  review: byId('review'),
   summary: byId('summary'),
   tableWrap: byId('table-wrap'),
 };
@@ -280,6 +287,10 @@ function renderResults(): void {
   el.tableWrap.hidden = true;
   el.download.hidden = true;
   el.downloadHint.hidden = true;
+  el.review.replaceChildren();
+  const review = reviewList(state.review, state.file ? resolveComments(currentComments(), state.file.grids) : null, state.lang);
+  el.review.hidden = review === null;
+  if (review) el.review.append(review);
   if (state.reading) {
     el.resultsStatus.textContent = tr('reading');
     return;
@@ -309,7 +320,7 @@ function renderResults(): void {
     el.tableWrap.hidden = false;
     el.tableWrap.replaceChildren(issueTable(issues, state.lang));
   }
-  if (markTargets(issues).length > 0) {
+  if (markTargets(issues).length > 0 || reviewTargets().length > 0) {
     el.download.hidden = false;
     el.download.disabled = state.preparingCopy;
     el.download.textContent = state.preparingCopy ? tr('preparing') : tr('download');
@@ -463,6 +474,7 @@ let checkSeq = 0;
  */
 async function check(): Promise<void> {
   const seq = ++checkSeq;
+  void loadReview();
   state.serverIssues = null;
   state.copyError = null;
   // The plan of the period in force, file or not: a period chosen while the default one was still
@@ -492,6 +504,36 @@ async function check(): Promise<void> {
   } finally {
     state.checking = false;
   }
+  render();
+}
+
+/** The comments of the review read for the period in force (none for another period). */
+function currentComments() {
+  const r = state.review;
+  return r?.status === 'loaded' && r.period === state.period && r.review ? r.review.comments : [];
+}
+
+function reviewTargets() {
+  return state.file ? reviewMarkTargets(resolveComments(currentComments(), state.file.grids), state.lang) : [];
+}
+
+let reviewSeq = 0;
+
+/** Reads the district's review of the chosen period; a failure is a short note, never a failed check. */
+async function loadReview(): Promise<void> {
+  const token = state.token;
+  const period = state.period;
+  if (!token) return;
+  const seq = ++reviewSeq;
+  let read: ReviewRead;
+  try {
+    const list = await fetchReviews(token, period);
+    read = { status: 'loaded', period, review: list.reviews[0] ?? null };
+  } catch {
+    read = { status: 'failed', period };
+  }
+  if (seq !== reviewSeq || state.token !== token) return;
+  state.review = read;
   render();
 }
 
@@ -572,7 +614,7 @@ async function downloadCopy(): Promise<void> {
   render();
   try {
     const issuesInLang = issues.map((i) => ({ ...i, message: renderMessage(i, state.lang) }));
-    const bytes = await markedCopy(file, issuesInLang);
+    const bytes = await markedCopy(file, issuesInLang, reviewTargets());
     const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const url = URL.createObjectURL(blob);
     const a = h('a', { href: url, download: markedFileName(file.name, tr('markedSuffix')) });
@@ -618,6 +660,7 @@ async function signIn(token: string, remember: boolean, quiet: boolean): Promise
   if (!quiet) el.fileInput.focus();
   // A commune officer's next step is a file: fetch the .xlsx reader now, behind the page.
   prefetchXlsxReader();
+  void loadReview();
   await ensureDefaultPlan();
 }
 
@@ -650,6 +693,7 @@ function signOut(message: string | null = null): void {
   state.result = null;
   state.serverIssues = null;
   state.receipt = null;
+  state.review = null;
   state.submit = { step: null, fraction: 0, error: null };
   state.signInError = message;
   el.token.value = '';

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { MARK_FILL, markNoteText, markTargets } from '../../front/cell-marks.ts';
+import { type CellTarget, MARK_FILL, markNoteText, markTargets } from '../../front/cell-marks.ts';
+import { combineTargets } from '../../front/review-comments.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
 import { isCellDate, isCellError } from '../../shared/grid/grid.ts';
 import type { Issue } from '../../shared/issues.ts';
@@ -7,10 +8,15 @@ import type { Issue } from '../../shared/issues.ts';
 /**
  * A COPY of the officer's workbook with every issue cell marked the way the add-in marks it:
  * Excel's light red (error) or yellow (warning) fill and a note "GNBV: message" after any note the
- * cell already had. The copy is loaded from the original bytes and only the issue cells' fill and
+ * cell already had; a cell the district commented on is light blue with its comment. The copy is loaded from the original bytes and only the issue cells' fill and
  * note change; the officer's file itself is never touched (the browser cannot write it anyway).
  */
-export async function markedCopy(file: { bytes: Uint8Array; format: string; grids: readonly Grid[] }, issues: readonly Issue[]): Promise<Uint8Array> {
+export async function markedCopy(
+  file: { bytes: Uint8Array; format: string; grids: readonly Grid[] },
+  issues: readonly Issue[],
+  /** The cells the district commented on (front/review-comments.ts): their own colour, the comment as note. */
+  reviewTargets: readonly CellTarget[] = [],
+): Promise<Uint8Array> {
   // exceljs is fetched when the officer first asks for a copy (a chunk of its own).
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
@@ -18,7 +24,7 @@ export async function markedCopy(file: { bytes: Uint8Array; format: string; grid
   // .xlsx of its values and merged areas as read (the officer's file is still not touched).
   if (file.format === 'xlsx') await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
   else for (const grid of file.grids) addGridSheet(wb, grid);
-  for (const target of markTargets(issues)) {
+  for (const target of combineTargets(markTargets(issues), reviewTargets)) {
     const ws = wb.getWorksheet(target.sheet);
     if (ws === undefined) continue;
     const cell = ws.getCell(target.address);

@@ -140,6 +140,16 @@ const UI = {
     vi: 'Có lỗi không mong muốn. Hãy thử lại; nếu vẫn lỗi, báo cho cán bộ hỗ trợ kèm nội dung sau.',
     en: 'Something went wrong. Try again; if it persists, report the text below.',
   },
+  reviewTitle: { vi: 'Ý kiến của cấp huyện', en: 'District review' },
+  versionWord: { vi: 'phiên bản', en: 'version' },
+  reviewFailed: {
+    vi: 'Chưa đọc được ý kiến của cấp huyện cho kỳ này (mất mạng?); kết quả kiểm tra vẫn đúng.',
+    en: 'The district review for this period could not be read (offline?); the check itself is complete.',
+  },
+  reviewLocked: {
+    vi: 'Báo cáo kỳ này đã được duyệt nên không gửi được bản mới; liên hệ huyện/tỉnh để mở lại.',
+    en: 'This report is accepted, so a new version is refused; ask the district to reopen it.',
+  },
   failCopy: { vi: 'Không tạo được bản sao có đánh dấu.', en: 'The marked copy could not be made.' },
 } as const;
 
