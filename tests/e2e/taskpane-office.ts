@@ -14,6 +14,8 @@ export interface FakeExcelControl {
   typeCells(grids: Grid[]): void;
   cellValue(sheet: string, a1: string): unknown;
   fill(sheet: string, a1: string): string;
+  /** Every fill and note of every sheet ("Sheet!fill!A1" → fill JSON, "Sheet!note!A1" → text). */
+  marks(): Record<string, string>;
   syncs(): number;
 }
 
@@ -54,6 +56,7 @@ export function install(grids: Grid[], options: { excelApi: string }): void {
       typeCells: (next: Grid[]) => excel.typeCells(next),
       cellValue: (sheet: string, a1: string) => excel.sheet(sheet).at(a1).value,
       fill: (sheet: string, a1: string) => JSON.stringify(excel.sheet(sheet).at(a1).fill),
+      marks: () => excel.marksSnapshot(),
       syncs: () => excel.syncs,
     } satisfies FakeExcelControl,
   });
