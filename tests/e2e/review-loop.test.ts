@@ -7,11 +7,12 @@ import { sampleGrids } from '../samples.ts';
 import { communeToken, send, submitSample } from './district-seed.ts';
 import { type BrowserSession, DEMO_TOKENS, SAMPLES_DIR, type WorkerServer, apiGet, launchBrowser, screenshot, startWorker } from './harness.ts';
 import { idle, listedIssues, openTaskPane } from './taskpane-host.ts';
+import { choosePeriod, dropAndCheck, signIn } from './upload-page.ts';
 
 /**
  * Issue 20's loop end to end: the real Worker on a fresh local D1, the BUILT task pane in Debian's
- * Chromium over the strict Excel stand-in. The commune sends the clean Xuân Hoà workbook; the
- * district returns it with a comment on one cell; the task pane lists the comment and marks exactly
+ * Chromium over the strict Excel stand-in, and the upload page. The commune sends the clean Xuân Hoà workbook; the
+ * district returns it with a comment on one cell; the upload page lists it; the task pane lists the comment and marks exactly
  * that cell in the review colour with the comment as its note; the officer fixes the cell and
  * presses Gửi; the district sees chờ duyệt and accepts; the merged workbook with accepted=1 holds
  * Xuân Hoà and not Xuân Lập (received, never accepted). Screenshots under tests/artifacts/.
@@ -69,6 +70,26 @@ describe('review and return, closed inside Excel', () => {
       200,
     );
     expect(returned.review.state).toBe('returned');
+
+    // The upload page, for officers without the add-in: the same comment beside the file's check.
+    const web = await chrome.newPage();
+    await signIn(web.page, worker.url, DEMO_TOKENS.commune);
+    await choosePeriod(web.page, PERIOD);
+    await dropAndCheck(web.page, CLEAN);
+    await web.page.locator('#review li.review-comment').first().waitFor();
+    expect(await web.page.locator('#review .review').getAttribute('data-state')).toBe('returned');
+    const onWeb = web.page.locator('#review li.review-comment');
+    expect(await onWeb.count()).toBe(1);
+    expect([await onWeb.getAttribute('data-target'), await onWeb.getAttribute('data-sheet'), await onWeb.getAttribute('data-row'), await onWeb.getAttribute('data-column')]).toEqual([
+      'cell',
+      SHEET,
+      String(CELL.row),
+      CELL.column,
+    ]);
+    expect(await onWeb.locator('.text').textContent()).toBe(COMMENT);
+    await screenshot(web.page, 'review-loop-00-returned-on-upload-page');
+    expect(web.problems).toEqual([]);
+    await web.page.close();
 
     // The task pane: sign in, choose the period, Kiểm tra.
     const { page, problems, httpErrors } = await chrome.newPage({ viewport: { width: 420, height: 900 } });
