@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReviewActionResponse, ReviewListResponse, type ReviewSummary } from '../../shared/api.ts';
@@ -7,7 +8,8 @@ import { sampleGrids } from '../samples.ts';
 import { communeToken, send, submitSample } from './district-seed.ts';
 import { type BrowserSession, DEMO_TOKENS, SAMPLES_DIR, type WorkerServer, apiGet, launchBrowser, screenshot, startWorker } from './harness.ts';
 import { idle, listedIssues, openTaskPane } from './taskpane-host.ts';
-import { choosePeriod, dropAndCheck, signIn } from './upload-page.ts';
+import { choosePeriod, downloadMarkedCopy, dropAndCheck, signIn } from './upload-page.ts';
+import { MARK_COLOURS, compareCopy } from './xlsx-marks.ts';
 
 /**
  * Issue 20's loop end to end: the real Worker on a fresh local D1, the BUILT task pane in Debian's
@@ -88,6 +90,12 @@ describe('review and return, closed inside Excel', () => {
     ]);
     expect(await onWeb.locator('.text').textContent()).toBe(COMMENT);
     await screenshot(web.page, 'review-loop-00-returned-on-upload-page');
+    // Its marked copy: that one cell in the review colour with the comment as note, no value changed.
+    const copy = await downloadMarkedCopy(web.page);
+    const compared = compareCopy(readFileSync(CLEAN), copy.bytes);
+    expect(compared.changedValues).toEqual([]);
+    expect(compared.marks.map((m) => [m.cell, m.fill])).toEqual([[`${SHEET}!${CELL.column}${CELL.row}`, MARK_COLOURS.review]]);
+    expect(compared.marks[0]?.note).toContain(COMMENT);
     expect(web.problems).toEqual([]);
     await web.page.close();
 

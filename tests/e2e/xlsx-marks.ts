@@ -6,7 +6,7 @@ import XLSX from 'xlsx';
  * with "GNBV:"), and which cells' values differ.
  */
 
-export const MARK_COLOURS = { error: 'FFC7CE', warning: 'FFEB9C' } as const;
+export const MARK_COLOURS = { error: 'FFC7CE', warning: 'FFEB9C', review: 'BDD7EE' } as const;
 
 export interface CellMark {
   /** "Sheet!A1" */
