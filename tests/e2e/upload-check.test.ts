@@ -167,9 +167,11 @@ describe('when the server does not answer', () => {
     expect(await page.locator('#plan-retry').isHidden()).toBe(true);
     expect(await page.locator('#sign-in-retry').isHidden()).toBe(true);
     expect(held).toHaveLength(4);
-    // The four tries the page gave up on, and nothing else.
+    // The four tries the page gave up on, and nothing else. (Since issue 20 the page also reads the
+    // district's review of the period beside the plan; a read of it cut off while the server is
+    // silent is not one of the four, and is left out here.)
     const origin = worker.url;
-    expect(problems).toEqual([
+    expect(problems.filter((p) => !/\/api\/reviews\?period=/.test(p))).toEqual([
       `requestfailed: ${origin}/api/me net::ERR_ABORTED`,
       `requestfailed: ${origin}/api/me net::ERR_ABORTED`,
       expect.stringMatching(new RegExp(`^requestfailed: ${origin}/api/plan\\?year=\\d{4} net::ERR_ABORTED$`)),
