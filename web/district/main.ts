@@ -11,6 +11,7 @@ import { bytes, vietnamDateTime } from './format.ts';
 import { openHistory, setUpHistoryDialog } from './history-dialog.ts';
 import { defaultPeriod, periodOptions, periodPart, periodYear } from './periods.ts';
 import { reviewPanel } from './review-panel.ts';
+import { openReview, setUpReviewDialog } from './review-view.ts';
 import { summaryLine, statusGrid, totalsOf } from './status-grid.ts';
 import { lang, periodName, setLang, t, type TextKey } from './strings.ts';
 import { type Progress, type Workbook, type WorkbookLayout, fetchWorkbook, saveWorkbook } from './workbook-download.ts';
@@ -297,7 +298,11 @@ async function reloadStatus(): Promise<void> {
 }
 
 async function showReview(communeId: string, from: HTMLElement): Promise<void> {
-  await showHistory(communeId, null, from);
+  const token = state.token;
+  const period = state.period;
+  const commune = state.status?.communes.find((c) => c.commune.id === communeId)?.commune;
+  if (token === null || period === null || commune === undefined) return;
+  await openReview({ token, period, periodName: periodLabel(period), communeId, communeName: commune.name, from, describe, changed: () => guard(reloadStatus) });
 }
 
 async function showHistory(communeId: string, kind: SheetKind | null, from: HTMLElement): Promise<void> {
@@ -479,6 +484,7 @@ function init(): void {
   setLang(store.loadLang());
   applyTexts();
   setUpHistoryDialog();
+  setUpReviewDialog();
 
   byId<HTMLFormElement>('sign-in-form').addEventListener('submit', (e) => {
     e.preventDefault();
