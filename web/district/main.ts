@@ -10,6 +10,8 @@ import { deprivationsChart, fundsChart, householdsChart } from './charts.ts';
 import { bytes, vietnamDateTime } from './format.ts';
 import { openHistory, setUpHistoryDialog } from './history-dialog.ts';
 import { defaultPeriod, periodOptions, periodPart, periodYear } from './periods.ts';
+import { reviewPanel } from './review-panel.ts';
+import { openReview, setUpReviewDialog } from './review-view.ts';
 import { summaryLine, statusGrid, totalsOf } from './status-grid.ts';
 import { lang, periodName, setLang, t, type TextKey } from './strings.ts';
 import { type Progress, type Workbook, type WorkbookLayout, fetchWorkbook, saveWorkbook } from './workbook-download.ts';
@@ -216,6 +218,8 @@ async function loadPeriod(period: Period): Promise<void> {
   history.replaceState(null, '', url);
   showError(null);
   byId('grid-holder').replaceChildren();
+  byId('review-holder').replaceChildren();
+  byId('accept-results').replaceChildren();
   byId('tallies').replaceChildren();
   byId('status-message').textContent = t('loading');
   state.updatedAt = null;
@@ -260,6 +264,45 @@ function renderStatus(): void {
   byId('status-message').textContent = status.communes.length === 0 ? t('noCommunes') : '';
   byId('tallies').replaceChildren(summaryLine(totalsOf(status)));
   byId('grid-holder').replaceChildren(statusGrid(status, (communeId, kind, from) => void guard(() => showHistory(communeId, kind, from))));
+  const token = state.token;
+  const period = state.period;
+  if (token === null || period === null) return;
+  byId('review-holder').replaceChildren(
+    reviewPanel(status, {
+      token,
+      period,
+      open: (communeId, from) => void guard(() => showReview(communeId, from)),
+      describe,
+      refresh: () => guard(reloadStatus),
+      results: byId('accept-results'),
+    }),
+  );
+}
+
+/** A new snapshot of the status only (after a review action): the charts and the workbook stay. */
+async function reloadStatus(): Promise<void> {
+  const token = state.token;
+  const period = state.period;
+  if (token === null || period === null) return;
+  busy('status-card', true);
+  try {
+    const status = await fetchStatus(token, period, state.controller?.signal);
+    if (state.period !== period) return;
+    state.status = status;
+    renderStatus();
+    state.updatedAt = new Date().toISOString();
+    renderUpdated();
+  } finally {
+    busy('status-card', false);
+  }
+}
+
+async function showReview(communeId: string, from: HTMLElement): Promise<void> {
+  const token = state.token;
+  const period = state.period;
+  const commune = state.status?.communes.find((c) => c.commune.id === communeId)?.commune;
+  if (token === null || period === null || commune === undefined) return;
+  await openReview({ token, period, periodName: periodLabel(period), communeId, communeName: commune.name, from, describe, changed: () => guard(reloadStatus) });
 }
 
 async function showHistory(communeId: string, kind: SheetKind | null, from: HTMLElement): Promise<void> {
@@ -441,6 +484,7 @@ function init(): void {
   setLang(store.loadLang());
   applyTexts();
   setUpHistoryDialog();
+  setUpReviewDialog();
 
   byId<HTMLFormElement>('sign-in-form').addEventListener('submit', (e) => {
     e.preventDefault();

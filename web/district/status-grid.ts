@@ -2,6 +2,7 @@ import type { ReportState, StatusCell, StatusResponse } from '../../shared/api.t
 import type { SheetKind } from '../../shared/sheet-kind.ts';
 import { h } from '../common/dom.ts';
 import { capitalise, count, lateBy, vietnamDate, vietnamDateTime } from './format.ts';
+import { reviewBadge } from './review-state.ts';
 import { kindName, t } from './strings.ts';
 
 /**
@@ -87,6 +88,7 @@ export function statusGrid(status: StatusResponse, open: OpenHistory): HTMLTable
         { scope: 'row', class: 'commune', tabindex: -1, 'data-commune': c.commune.id },
         h('span', { class: 'name' }, c.commune.name),
         h('span', { class: 'meta' }, c.deadline === null ? t('noPlan') : `${t('deadline')} ${vietnamDate(c.deadline)}`),
+        reviewBadge(c.review.state),
       ),
       ...c.kinds.map((k) => cellView(c.commune.id, k)),
     ),
