@@ -62,7 +62,7 @@ function rowsOf(outcome: FileOutcome): IssueCell[][] {
 /** Writes the table; returns how many rows (problems) it holds. A file that cannot be written is a FileProblem. */
 export async function writeIssuesFile(path: string, format: IssuesFormat, outcomes: readonly FileOutcome[]): Promise<number> {
   const rows = outcomes.flatMap(rowsOf);
-  const bytes = format === 'csv' ? issuesCsv(ISSUE_COLUMNS, rows) : issuesXlsx(ISSUE_COLUMNS, rows, new Date());
+  const bytes = format === 'csv' ? issuesCsv(ISSUE_COLUMNS, rows) : await issuesXlsx(ISSUE_COLUMNS, rows, new Date());
   try {
     await writeFile(path, bytes);
   } catch (e) {

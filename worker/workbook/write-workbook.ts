@@ -138,7 +138,7 @@ async function* workbookChunks(source: WorkbookSource, layout: WorkbookLayout): 
   zip.file('docProps/app.xml', appPropsXml());
   zip.file('xl/_rels/workbook.xml.rels', workbookRelsXml(order.length));
   zip.file('xl/styles.xml', stylesXml());
-  yield* zip.take();
+  yield* await zip.take();
 
   const entries = new Map<SheetId, SheetEntry>();
   const path = (id: SheetId): string => {
@@ -155,13 +155,13 @@ async function* workbookChunks(source: WorkbookSource, layout: WorkbookLayout): 
 
   // The sheets of rows: each row written where feedDistrict counts it, the bytes passed on after each page.
   const district = new DistrictTally();
-  for await (const _ of feedDistrict(source, district, sheets.sink, sheets.feeds)) yield* zip.take();
-  for await (const _ of sheets.afterFeed()) yield* zip.take();
+  for await (const _ of feedDistrict(source, district, sheets.sink, sheets.feeds)) yield* await zip.take();
+  for await (const _ of sheets.afterFeed()) yield* await zip.take();
 
   for (const [id, written] of sheets.fromFigures(district.figures())) {
     out.file(id, written.xml);
     out.done(id, written.sheet);
-    yield* zip.take();
+    yield* await zip.take();
   }
 
   const ordered = order.map((id) => {
@@ -171,5 +171,5 @@ async function* workbookChunks(source: WorkbookSource, layout: WorkbookLayout): 
   });
   zip.file('xl/workbook.xml', workbookXml(ordered));
   zip.end();
-  yield* zip.take();
+  yield* await zip.take();
 }

@@ -1,38 +1,69 @@
-import { Zip, ZipDeflate } from 'fflate';
-
-/** Text is handed to the deflater in pieces of up to this many bytes. */
-const BUFFER_BYTES = 128 * 1024;
-// Level 3: about 15 % larger than level 6 and a quarter less deflate time; a Worker is limited by CPU time.
-const DEFLATE_LEVEL = 3;
+/** Text is handed to the compressor in pieces of up to this many bytes. */
+const BUFFER_BYTES = 64 * 1024;
 const encoder = new TextEncoder();
 
+/** The zip format's 32-bit fields; zip64 is not written (a district workbook is far below 4 GB). */
+const MAX_32 = 0xffff_ffff;
+const GZIP_HEADER = 10;
+const GZIP_TRAILER = 8;
+/** Bit 3: sizes and CRC follow the data (data descriptor); bit 11: names are UTF-8. */
+const FLAGS = 0x0808;
+const DEFLATE = 8;
+const VERSION = 20;
+
+interface Written {
+  name: Uint8Array;
+  crc: number;
+  compressed: number;
+  size: number;
+  offset: number;
+}
+
+function dosDateTime(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >>> 1),
+    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+function tooLarge(path: string): Error {
+  return new Error(`zip: phần ${path} vượt quá 4 GB, không ghi được (zip64 chưa hỗ trợ) / entry ${path} exceeds 4 GB (zip64 is not supported)`);
+}
+
 /**
- * A zip archive written entry by entry over fflate's streaming `Zip`: compressed output collects
- * in a queue that the caller drains (`take`) between pages, so nothing but the current piece of
- * text and the deflater's window is held.
+ * A zip archive written entry by entry, deflated by the platform's native
+ * `CompressionStream('gzip')` (workerd and Node): the 10-byte gzip header is dropped, the 8-byte
+ * trailer gives the CRC-32 and the size for the entry's data descriptor, and the archive's
+ * framing (local headers, data descriptors, central directory) is written here. Compressed output
+ * collects in a queue that the caller drains (`take`) between pages, so nothing but the pieces of
+ * text not yet compressed and the compressor's window is held.
  */
 export class ZipStream {
-  private readonly zip: Zip;
   private queue: Uint8Array[] = [];
-  private failure: Error | null = null;
-  private readonly mtime: Date;
+  private failure: unknown = null;
+  private readonly time: number;
+  private readonly date: number;
+  /** Entries are compressed one after another: each one's output follows the previous one's. */
+  private tail: Promise<void> = Promise.resolve();
+  private current: ZipEntry | null = null;
+  private offset = 0;
+  private readonly written: Written[] = [];
+  private ended = false;
 
   constructor(mtime: Date) {
     // DOS timestamps cover 1980–2099.
     const year = mtime.getFullYear();
-    this.mtime = year < 1980 || year > 2099 ? new Date(1980, 0, 1) : mtime;
-    this.zip = new Zip((err, data, _final) => {
-      if (err) this.failure = err;
-      else if (data.length > 0) this.queue.push(data);
-    });
+    ({ time: this.time, date: this.date } = dosDateTime(year < 1980 || year > 2099 ? new Date(1980, 0, 1) : mtime));
   }
 
   /** Start an entry; write its text with `write`, finish with `close`. One entry at a time. */
   entry(path: string): ZipEntry {
-    const file = new ZipDeflate(path, { level: DEFLATE_LEVEL });
-    file.mtime = this.mtime;
-    this.zip.add(file);
-    return new ZipEntry(file);
+    if (this.ended) throw new Error('zip: the archive is already ended');
+    if (this.current !== null && !this.current.closed) throw new Error(`zip: entry ${path} opened before the previous one was closed`);
+    const entry = new ZipEntry(path, (error) => this.fail(error));
+    this.current = entry;
+    this.tail = this.tail.then(() => (this.failure === null ? this.drain(entry) : undefined)).catch((error: unknown) => this.fail(error));
+    return entry;
   }
 
   /** A whole small entry. */
@@ -42,45 +73,206 @@ export class ZipStream {
     e.close();
   }
 
-  /** Compressed bytes produced so far. */
-  take(): Uint8Array[] {
-    if (this.failure) throw this.failure;
+  /**
+   * Compressed bytes produced so far. Waits until the compressor has taken the text written so far
+   * (and, after `end`, until the archive is complete), so the text waiting to be compressed never
+   * grows past what was written between two calls.
+   */
+  async take(): Promise<Uint8Array[]> {
+    if (this.ended || this.current === null || this.current.closed) await this.tail;
+    else await this.current.settled();
+    if (this.failure !== null) throw this.failure;
     const out = this.queue;
     this.queue = [];
     return out;
   }
 
+  /** Closes the archive: the central directory follows the last entry. */
   end(): void {
-    this.zip.end();
+    if (this.ended) return;
+    if (this.current !== null && !this.current.closed) throw new Error('zip: end() with an entry still open');
+    this.ended = true;
+    this.tail = this.tail.then(() => this.directory()).catch((error: unknown) => this.fail(error));
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error;
+  }
+
+  private push(bytes: Uint8Array): void {
+    this.queue.push(bytes);
+    this.offset += bytes.length;
+  }
+
+  private async drain(entry: ZipEntry): Promise<void> {
+    const name = encoder.encode(entry.path);
+    const offset = this.offset;
+    if (offset > MAX_32) throw tooLarge(entry.path);
+    const local = new Uint8Array(30 + name.length);
+    const v = new DataView(local.buffer);
+    v.setUint32(0, 0x04034b50, true);
+    v.setUint16(4, VERSION, true);
+    v.setUint16(6, FLAGS, true);
+    v.setUint16(8, DEFLATE, true);
+    v.setUint16(10, this.time, true);
+    v.setUint16(12, this.date, true);
+    // CRC and sizes (14–25) stay 0: they are in the data descriptor.
+    v.setUint16(26, name.length, true);
+    local.set(name, 30);
+    this.push(local);
+
+    const reader = entry.readable.getReader();
+    let headerLeft = GZIP_HEADER;
+    let held: Uint8Array = new Uint8Array(0); // the last 8 bytes seen: the trailer, once the stream ends
+    let compressed = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      let chunk = value;
+      if (headerLeft > 0) {
+        const skip = Math.min(headerLeft, chunk.length);
+        if (headerLeft === GZIP_HEADER && chunk.length > 3 && chunk[3] !== 0) throw new Error('zip: unexpected gzip header flags');
+        headerLeft -= skip;
+        chunk = chunk.subarray(skip);
+      }
+      if (chunk.length === 0) continue;
+      if (chunk.length >= GZIP_TRAILER) {
+        if (held.length > 0) {
+          this.push(held);
+          compressed += held.length;
+        }
+        const body = chunk.subarray(0, chunk.length - GZIP_TRAILER);
+        if (body.length > 0) {
+          this.push(body);
+          compressed += body.length;
+        }
+        held = chunk.subarray(chunk.length - GZIP_TRAILER);
+      } else {
+        const joined = new Uint8Array(held.length + chunk.length);
+        joined.set(held);
+        joined.set(chunk, held.length);
+        const out = joined.length - GZIP_TRAILER;
+        if (out > 0) {
+          this.push(joined.subarray(0, out));
+          compressed += out;
+        }
+        held = joined.subarray(Math.max(0, out));
+      }
+    }
+    if (held.length !== GZIP_TRAILER) throw new Error(`zip: the compressed stream of ${entry.path} ended early`);
+    const trailer = new DataView(held.buffer, held.byteOffset, GZIP_TRAILER);
+    const crc = trailer.getUint32(0, true);
+    const size = entry.size;
+    if (size > MAX_32 || compressed > MAX_32) throw tooLarge(entry.path);
+    if (trailer.getUint32(4, true) !== size) throw new Error(`zip: the compressed size of ${entry.path} does not match the text written`);
+
+    const descriptor = new Uint8Array(16);
+    const d = new DataView(descriptor.buffer);
+    d.setUint32(0, 0x08074b50, true);
+    d.setUint32(4, crc, true);
+    d.setUint32(8, compressed, true);
+    d.setUint32(12, size, true);
+    this.push(descriptor);
+    this.written.push({ name, crc, compressed, size, offset });
+  }
+
+  private directory(): void {
+    if (this.failure !== null) return;
+    const start = this.offset;
+    for (const w of this.written) {
+      const record = new Uint8Array(46 + w.name.length);
+      const v = new DataView(record.buffer);
+      v.setUint32(0, 0x02014b50, true);
+      v.setUint16(4, VERSION, true); // made by: MS-DOS, 2.0
+      v.setUint16(6, VERSION, true);
+      v.setUint16(8, FLAGS, true);
+      v.setUint16(10, DEFLATE, true);
+      v.setUint16(12, this.time, true);
+      v.setUint16(14, this.date, true);
+      v.setUint32(16, w.crc, true);
+      v.setUint32(20, w.compressed, true);
+      v.setUint32(24, w.size, true);
+      v.setUint16(28, w.name.length, true);
+      // Extra, comment, disk, attributes (30–41): 0.
+      v.setUint32(42, w.offset, true);
+      record.set(w.name, 46);
+      this.push(record);
+    }
+    const size = this.offset - start;
+    if (start > MAX_32 || this.written.length > 0xffff) throw tooLarge('central directory');
+    const end = new Uint8Array(22);
+    const v = new DataView(end.buffer);
+    v.setUint32(0, 0x06054b50, true);
+    v.setUint16(8, this.written.length, true);
+    v.setUint16(10, this.written.length, true);
+    v.setUint32(12, size, true);
+    v.setUint32(16, start, true);
+    this.push(end);
   }
 }
 
 export class ZipEntry {
-  // Text is encoded straight into this buffer (encodeInto): much cheaper than joining and encoding large strings.
-  private readonly buffer = new Uint8Array(BUFFER_BYTES);
+  // Text is encoded straight into this buffer (encodeInto), which is then handed to the compressor
+  // whole and replaced: no joining of large strings, no copy.
+  private buffer = new Uint8Array(BUFFER_BYTES);
   private used = 0;
+  /** Bytes of text written. */
+  size = 0;
+  closed = false;
+  readonly readable: ReadableStream<Uint8Array>;
+  private readonly writer: WritableStreamDefaultWriter<Uint8Array>;
+  private last: Promise<void> = Promise.resolve();
 
-  constructor(private readonly file: ZipDeflate) {}
+  constructor(
+    readonly path: string,
+    private readonly fail: (error: unknown) => void,
+  ) {
+    const stream = new CompressionStream('gzip');
+    this.readable = stream.readable as ReadableStream<Uint8Array>;
+    this.writer = stream.writable.getWriter() as WritableStreamDefaultWriter<Uint8Array>;
+  }
 
   write(text: string): void {
     if (text.length === 0) return;
+    if (this.closed) throw new Error(`zip: entry ${this.path} is closed`);
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    if (text.length * 3 > this.buffer.length - this.used) this.flush(false);
+    if (text.length * 3 > this.buffer.length - this.used) this.flush();
     if (text.length * 3 > this.buffer.length) {
-      this.file.push(encoder.encode(text), false);
+      this.send(encoder.encode(text));
       return;
     }
     this.used += encoder.encodeInto(text, this.buffer.subarray(this.used)).written;
   }
 
-  close(): void {
-    this.flush(true);
+  /** Bytes already encoded (the bench's zip floor): handed on in pieces of the buffer's size, without copying. */
+  bytes(data: Uint8Array): void {
+    if (this.closed) throw new Error(`zip: entry ${this.path} is closed`);
+    this.flush();
+    for (let at = 0; at < data.length; at += BUFFER_BYTES) this.send(data.subarray(at, at + BUFFER_BYTES));
   }
 
-  private flush(final: boolean): void {
-    if (this.used === 0 && !final) return;
-    // A copy: the deflater may keep what it is given.
-    this.file.push(this.buffer.slice(0, this.used), final);
+  close(): void {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    this.last = this.writer.close().catch(this.fail);
+  }
+
+  /** Resolves once the compressor has taken everything written so far. */
+  settled(): Promise<void> {
+    return this.last;
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    const full = this.buffer.subarray(0, this.used);
+    this.buffer = new Uint8Array(BUFFER_BYTES);
     this.used = 0;
+    this.send(full);
+  }
+
+  private send(bytes: Uint8Array): void {
+    this.size += bytes.length;
+    this.last = this.writer.write(bytes).catch(this.fail);
   }
 }
