@@ -34,6 +34,8 @@ export interface ReviewPanel {
 
 export function createReviewPanel(deps: ReviewPanelDeps): ReviewPanel {
   let current: ReviewLoad = { phase: 'none' };
+  /** Loads started so far: only the latest one's answer becomes the card (an older, slower read never replaces a newer). */
+  let started = 0;
 
   async function read(period: Period): Promise<ReviewSummary | null> {
     const { serverUrl, token } = deps.server();
@@ -54,6 +56,7 @@ export function createReviewPanel(deps: ReviewPanelDeps): ReviewPanel {
 
   return {
     async load(period) {
+      const mine = ++started;
       const { serverUrl, token } = deps.server();
       if (period === null || serverUrl === '' || token === '') {
         current = { phase: 'none' };
@@ -61,10 +64,10 @@ export function createReviewPanel(deps: ReviewPanelDeps): ReviewPanel {
       }
       try {
         const review = await read(period);
-        current = { phase: 'loaded', period, review };
+        if (mine === started) current = { phase: 'loaded', period, review };
         return review?.comments ?? [];
       } catch {
-        current = { phase: 'failed', period };
+        if (mine === started) current = { phase: 'failed', period };
         return [];
       }
     },

@@ -7,6 +7,7 @@ import type { Grid } from '../../shared/grid/grid.ts';
 import { readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
 import { saveUserSettings } from '../../addin/settings.ts';
 import { mountTaskPane } from '../../addin/ui/app.ts';
+import { createReviewPanel } from '../../addin/ui/review-panel.ts';
 import { SAMPLES_DIR } from '../samples.ts';
 import { FakeExcel } from './fake-excel.ts';
 
@@ -114,5 +115,25 @@ describe('the district’s comments in the task pane', () => {
     await vi.waitFor(() => expect(root.querySelector('#review-failed')).not.toBeNull());
     expect(root.querySelector('#review-failed')?.textContent).toBe('Chưa đọc được ý kiến của cấp huyện cho Cả năm 2024 (mất mạng?); kết quả kiểm tra vẫn đúng.');
     expect(root.querySelector('.status')?.textContent).toBe('Không có lỗi nào. Bảng đã sẵn sàng để gửi.');
+  });
+});
+
+describe('the review panel', () => {
+  it('keeps the latest read: an older, slower answer (the sign-in read) never replaces the check’s', async () => {
+    const answers: ((r: Response) => void)[] = [];
+    const panel = createReviewPanel({
+      fetch: (() => new Promise<Response>((resolve) => answers.push(resolve))) as typeof fetch,
+      server: () => ({ serverUrl: SERVER, token: 'demo-xuan-hoa' }),
+      lang: () => 'vi',
+    });
+    const atSignIn = panel.load('2024-Y');
+    const atCheck = panel.load('2024-Y');
+    const accepted: ReviewListResponse = { ...returned, reviews: [{ ...returned.reviews[0]!, state: 'accepted', comments: [] }] };
+    answers[1]!(Response.json(accepted));
+    expect(await atCheck).toEqual([]);
+    answers[0]!(Response.json(returned));
+    expect((await atSignIn).length).toBeGreaterThan(0);
+    const state = panel.state();
+    expect(state.phase === 'loaded' ? state.review?.state : state.phase).toBe('accepted');
   });
 });
