@@ -1,0 +1,146 @@
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { generatedSource } from '../tests/workbook/generate-source.ts';
+import { writeDistrictWorkbook } from '../worker/workbook/index.ts';
+import type { WorkbookSource } from '../worker/workbook/source.ts';
+
+/**
+ * npx tsx bench/province.ts — a province in one request: the merged workbook (GNBV's layout) of
+ * 200 communes × 5,000 rows (2,500 households + 2,500 beneficiaries each, 1,000,000 rows), built
+ * by the route's writer (writeDistrictWorkbook) from a source read in pages of 500 rows, the size
+ * of the D1 chunks worker/db/district-source.ts reads (4 chunks per query), in a child process
+ * under --max-old-space-size=128 (the Worker's memory). Prints wall, CPU, peak heap, peak RSS, the
+ * pages read, and the D1 queries district-source.ts would make for it (counted from its query
+ * plan: 3 for the region, 4 per commune, one per 4 pages).
+ *
+ * What it does not measure: D1 itself (the rows are generated, not read from a local D1; the
+ * JSON.parse of each chunk is not in it), and workerd's own accounting.
+ *
+ * Conclusion from the figures (this machine, 2 shared cores, 7 December 2026, one run):
+ * 1,126,800 rows read (the previous year's lists of a quarter of the communes included), 2,450
+ * pages, 36.8 s wall, 29.7 s CPU (process-wide, the compressor's threads included), peak heap
+ * 72.8 MB under --max-old-space-size=128, peak RSS 184.5 MB, a 122.5 MB file; 2,053 D1 queries
+ * by district-source.ts's plan. Memory: one request holds a province (the heap does not grow
+ * with the rows: the same order as for 200,000 rows, mostly garbage not yet collected). CPU: at
+ * the default 30 s limit of Workers Paid before D1's JSON.parse of each chunk is added, so only
+ * with limits.cpu_ms raised (up to 5 min). D1: 2,053 queries exceed the 1,000 queries per Worker
+ * invocation (Workers Paid). So, as configured today, a province does NOT fit one request: build
+ * it in the background (a Queue or Workflow writing to R2), or read more chunks per query (16
+ * instead of 4 gives ~950) and raise cpu_ms — both in worker/db/ and wrangler.toml, not here.
+ */
+
+const COMMUNES = 200;
+const ROWS = 2_500;
+const PAGE = 500;
+/** worker/db/district-source.ts: chunks (pages) per D1 query; 3 region queries, 4 per commune. */
+const CHUNKS_PER_QUERY = 4;
+
+interface Result {
+  rows: number;
+  pages: number;
+  d1Queries: number;
+  ms: number;
+  cpuMs: number;
+  peakHeapMB: number;
+  maxRssMB: number;
+  fileMB: number;
+}
+
+/** The source, counting rows, pages, and the chunk queries a D1-backed source would make per iterator. */
+function counted(s: WorkbookSource, tally: { rows: number; pages: number; queries: number }): WorkbookSource {
+  async function* tap<T>(pages: AsyncIterable<T[]>): AsyncGenerator<T[]> {
+    let n = 0;
+    for await (const page of pages) {
+      if (n % CHUNKS_PER_QUERY === 0) tally.queries++;
+      n++;
+      tally.pages++;
+      tally.rows += page.length;
+      yield page;
+    }
+    // pagesOf asks once more when the last query was full (or when there was none).
+    if (n % CHUNKS_PER_QUERY === 0) tally.queries++;
+  }
+  return {
+    ...s,
+    households: (id) => tap(s.households(id)),
+    previousHouseholds: (id) => tap(s.previousHouseholds(id)),
+    beneficiaries: (id) => tap(s.beneficiaries(id)),
+    progress: (id) => tap(s.progress(id)),
+  };
+}
+
+async function child(out: string): Promise<void> {
+  const tally = { rows: 0, pages: 0, queries: 3 + 4 * COMMUNES };
+  const source = counted(generatedSource({ communes: COMMUNES, households: ROWS, beneficiaries: ROWS, pageSize: PAGE }), tally);
+  let peakHeap = 0;
+  const sample = (): void => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  };
+  const timer = setInterval(sample, 25);
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const file = createWriteStream(out);
+  const reader = writeDistrictWorkbook(source).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!file.write(value)) await once(file, 'drain');
+  }
+  file.end();
+  await once(file, 'finish');
+  const cpu = process.cpuUsage(cpu0);
+  const ms = performance.now() - t0;
+  sample();
+  clearInterval(timer);
+  const result: Result = {
+    rows: tally.rows,
+    pages: tally.pages,
+    d1Queries: tally.queries,
+    ms: Math.round(ms),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    peakHeapMB: Math.round(peakHeap / 104_857.6) / 10,
+    maxRssMB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
+    fileMB: Math.round(statSync(out).size / 104_857.6) / 10,
+  };
+  console.log(JSON.stringify(result));
+}
+
+async function parent(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'gnbv-bench-province-'));
+  console.log(
+    `Province in one request: ${COMMUNES} communes × (${ROWS} households + ${ROWS} beneficiaries), pages of ${PAGE} rows, ` +
+      'GNBV layout, child under --max-old-space-size=128 (generated rows, not a local D1).',
+  );
+  try {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--max-old-space-size=128', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', join(dir, 'province.xlsx')],
+      { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+    );
+    const r = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as Result;
+    console.log(
+      `rows ${r.rows.toLocaleString('en')}  pages ${r.pages.toLocaleString('en')}  D1 queries (district-source.ts's plan) ${r.d1Queries.toLocaleString('en')}` +
+        `\nwall ${(r.ms / 1000).toFixed(1)} s  CPU ${(r.cpuMs / 1000).toFixed(1)} s  peak heap ${r.peakHeapMB.toFixed(1)} MB  peak RSS ${r.maxRssMB.toFixed(1)} MB  file ${r.fileMB.toFixed(1)} MB`,
+    );
+    const heapOk = r.peakHeapMB < 100;
+    const cpuOk = r.cpuMs < 30_000;
+    const queriesOk = r.d1Queries <= 1_000;
+    console.log(
+      `heap ${heapOk ? 'fits' : 'does not fit'} 128 MB with room; CPU ${cpuOk ? 'fits' : 'exceeds'} the default 30 s (paid plan: up to 300 s with limits.cpu_ms);` +
+        ` D1 queries ${queriesOk ? 'fit' : 'exceed'} 1,000 per invocation (paid plan).` +
+        `\nOne request ${heapOk && cpuOk && queriesOk ? 'holds' : 'does not hold'} a province as configured.`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const [flag, out] = process.argv.slice(2);
+if (flag === '--child' && out) await child(out);
+else await parent();
