@@ -37,7 +37,7 @@ export async function send<T>(url: string, token: string, method: 'POST' | 'PUT'
 
 /** Submits every sheet of a sample workbook for the period, as the CLI would (no Idempotency-Key: each call is a new version). */
 export async function submitSample(url: string, token: string, period: string, file: string): Promise<SubmissionReceipt> {
-  return post(url, token, period, await sampleGrids(file));
+  return submitGrids(url, token, period, await sampleGrids(file));
 }
 
 /** A commune officer's token for a demo commune other than Xuân Hoà (the seed has a token for Xuân Hoà only). */
@@ -171,7 +171,8 @@ export function planForYear(communeId: string, year: number): CommunePlan {
   return { ...plan, year, id: `${communeId}-${year}` };
 }
 
-async function post(url: string, token: string, period: string, grids: readonly Grid[]): Promise<SubmissionReceipt> {
+/** Submits the grids for the period as a commune officer (a new version each call). */
+export async function submitGrids(url: string, token: string, period: string, grids: readonly Grid[]): Promise<SubmissionReceipt> {
   const receipt = await send<unknown>(url, token, 'POST', '/api/submissions', { period, sheets: grids.map((grid) => ({ grid })) }, 201);
   return SubmissionReceipt.parse(receipt);
 }
@@ -188,11 +189,11 @@ export async function seedDistrict(url: string, persistDir: string): Promise<See
   const previous = previousYearList(households, plan2023);
   const [xuanLai, xuanLap] = await Promise.all([communeToken(url, 'xuan-lai'), communeToken(url, 'xuan-lap')]);
 
-  const v1 = await post(url, DEMO_TOKENS.commune, PERIOD, workbook);
-  const v2 = await post(url, DEMO_TOKENS.commune, PERIOD, workbook);
-  const laiPrevious = await post(url, xuanLai, '2023-Y', previous);
-  const lai = await post(url, xuanLai, PERIOD, households);
-  const lap = await post(url, xuanLap, PERIOD, workbook);
+  const v1 = await submitGrids(url, DEMO_TOKENS.commune, PERIOD, workbook);
+  const v2 = await submitGrids(url, DEMO_TOKENS.commune, PERIOD, workbook);
+  const laiPrevious = await submitGrids(url, xuanLai, '2023-Y', previous);
+  const lai = await submitGrids(url, xuanLai, PERIOD, households);
+  const lap = await submitGrids(url, xuanLap, PERIOD, workbook);
   await placeSubmissions(persistDir, [
     { submissionId: v1.id, receivedAt: RECEIVED.xuanHoaV1, late: false },
     { submissionId: v2.id, receivedAt: RECEIVED.xuanHoaV2, late: false },

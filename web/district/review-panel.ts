@@ -83,7 +83,7 @@ export function reviewPanel(status: StatusResponse, hooks: ReviewPanelHooks): HT
   return h(
     'div',
     { class: 'review-panel' },
-    h('h3', { id: 'review-title' }, t('reviewTitle')),
+    h('h3', { id: 'review-panel-title' }, t('reviewTitle')),
     h('p', { class: 'note' }, t('reviewHint')),
     h('div', { class: 'field inline' }, h('label', { for: 'review-filter' }, t('reviewFilter')), select),
     h('div', { class: 'table-scroll' }, table),

@@ -37,6 +37,7 @@ export interface ReviewRequestView {
 
 let controller: AbortController | null = null;
 let returnFocus: HTMLElement | null = null;
+let returnCommune: string | null = null;
 
 function dialog(): HTMLDialogElement {
   return byId<HTMLDialogElement>('review');
@@ -49,8 +50,12 @@ export function setUpReviewDialog(): void {
     controller?.abort();
     controller = null;
     byId('review-body').replaceChildren();
-    returnFocus?.focus();
+    // An action redraws the review panel: the button the dialog was opened from may be gone, its
+    // successor (the same commune's) takes the focus.
+    const back = returnFocus?.isConnected ? returnFocus : document.querySelector<HTMLElement>(`#review-grid button.open-review[data-commune="${CSS.escape(returnCommune ?? '')}"]`);
+    back?.focus();
     returnFocus = null;
+    returnCommune = null;
   });
 }
 
@@ -116,6 +121,7 @@ export async function openReview(req: ReviewRequestView, notice: string | null =
   const abort = new AbortController();
   controller = abort;
   returnFocus = req.from;
+  returnCommune = req.communeId;
   const d = dialog();
   byId('review-title').textContent = `${t('reviewDialogTitle')}: ${req.communeName} — ${req.periodName}`;
   const body = byId('review-body');
