@@ -356,7 +356,8 @@ describe('when the figures or the workbook cannot be had', () => {
     await waitLoaded(page);
     await page.locator('#chart-households svg.chart-svg').waitFor();
     expect(await page.locator('#charts-message').innerText()).toBe('');
-    expect(t.httpErrors).toEqual([`500 GET /api/district/summary?period=${PERIOD}`, `500 GET /api/workbook?period=${PERIOD}`]);
+    // The button asks for the accepted reports only (issue 20), the page's default.
+    expect(t.httpErrors).toEqual([`500 GET /api/district/summary?period=${PERIOD}`, `500 GET /api/workbook?period=${PERIOD}&accepted=1`]);
   });
 });
 
@@ -409,9 +410,11 @@ describe('viewing the page', () => {
     const t = await chrome.newPage();
     const { page } = t;
     const calls: string[] = [];
+    const workbookQueries: string[] = [];
     page.on('request', (r) => {
-      const { pathname } = new URL(r.url());
+      const { pathname, search } = new URL(r.url());
       if (pathname.startsWith('/api/')) calls.push(pathname);
+      if (pathname === '/api/workbook') workbookQueries.push(search);
     });
     await signIn(page, worker.url, DEMO_TOKENS.district, PERIOD);
     await page.locator('#chart-households svg.chart-svg').waitFor();
@@ -423,11 +426,18 @@ describe('viewing the page', () => {
     await page.locator('#chart-funds .chart-empty').waitFor();
     expect([...new Set(calls)].sort()).toEqual(['/api/district/summary', '/api/me', '/api/status']);
     expect(await recordedDownloads(worker.persistDir)).toBe(before);
+    // Before any download, the page says that no commune is accepted yet, so the default (accepted reports only) would be empty.
+    expect(await page.locator('#include-all').isChecked()).toBe(false);
+    expect(await page.locator('#accepted-note').getAttribute('data-accepted')).toBe('0');
+    expect(await page.locator('#accepted-note').innerText()).toBe(
+      '0/4 xã đã được duyệt báo cáo kỳ này. Chưa xã nào được duyệt: bảng tổng hợp tải về sẽ chưa có số liệu của xã nào. Chọn “Gồm mọi báo cáo đã nhận” để gộp cả báo cáo chưa duyệt.',
+    );
 
-    // The button is a download, and the server records it once.
+    // The button is a download (of the accepted reports only), and the server records it once.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
     expect(download.suggestedFilename()).toBe('Tổng hợp GNBV - Thọ Xuân - 2024-Y.xlsx');
     expect(calls.filter((c) => c === '/api/workbook')).toHaveLength(1);
+    expect(workbookQueries).toEqual([`?period=${PERIOD}&accepted=1`]);
     expect(await recordedDownloads(worker.persistDir)).toBe(before + 1);
     expect(realProblems(t)).toEqual([]);
     expect(t.httpErrors).toEqual([]);
@@ -462,6 +472,9 @@ describe('the merged workbook', () => {
     await page.locator('#chart-households svg.chart-svg').waitFor();
     expect(workbookRequests).toEqual([]);
     expect(await page.locator('#download-progress').isHidden()).toBe(true);
+    // No commune is accepted in the seed: every report received is asked for, so the workbook holds what the charts show.
+    await page.locator('#include-all').check();
+    expect(await page.locator('#accepted-note').innerText()).toBe('0/4 xã đã được duyệt báo cáo kỳ này. Bảng tổng hợp gộp bản mới nhất đã nhận của mọi xã, cả bản chưa duyệt.');
 
     // Pressed: the bytes received are shown while it arrives; pressed again meanwhile, the same request is awaited.
     const saved = page.waitForEvent('download', { timeout: 60_000 });
@@ -499,7 +512,7 @@ describe('the merged workbook', () => {
     // Saving again saves the bytes already received: one request for the period, one recorded download.
     const [again] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
     expect(readFileSync(await again.path()).equals(bytes)).toBe(true);
-    expect(workbookRequests).toHaveLength(1);
+    expect(workbookRequests).toEqual([`${worker.url}/api/workbook?period=${PERIOD}`]);
     expect(realProblems(t)).toEqual([]);
     expect(t.httpErrors).toEqual([]);
   });
@@ -560,9 +573,12 @@ describe('accessibility', () => {
     expect(await page.locator('#updated').innerText()).toMatch(/^Updated at \d\d\/\d\d\/\d{4} \d\d:\d\d \(Vietnam time\)$/);
     expect(await page.locator('#download-status').innerText()).toBe('');
     expect(await page.locator('#download-hint').innerText()).toBe(
-      'One Excel file for the whole unit, from each commune’s latest version. It holds personal data: it is downloaded only when you press this button, and every download is recorded.',
+      'One Excel file for the whole unit, from each commune’s accepted report (or its latest version received, with “Include every report received”). It holds personal data: it is downloaded only when you press this button, and every download is recorded.',
     );
     expect(await page.locator('#tallies').innerText()).toBe('4 communes · 12 reports due: 3 on time · 4 late · 5 missing');
+    expect(await page.locator('#accepted-note').innerText()).toBe(
+      '0/4 communes have their report accepted for this period. No commune is accepted yet: the merged workbook would hold no commune’s figures. Choose “Include every report received” to merge the reports not yet accepted too.',
+    );
     expect(await audit('English')).toEqual([]);
     await screenshot(page, 'district-09-english');
     // Less than serious: none expected either; listed so a failure shows them all.

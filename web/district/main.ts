@@ -7,7 +7,7 @@ import { byId, h, offerRetry } from '../common/dom.ts';
 import { tokenStore } from '../common/token-store.ts';
 import { fetchDistrictSummary, fetchMe, fetchStatus } from './api.ts';
 import { deprivationsChart, fundsChart, householdsChart } from './charts.ts';
-import { bytes, vietnamDateTime } from './format.ts';
+import { bytes, count, vietnamDateTime } from './format.ts';
 import { openHistory, setUpHistoryDialog } from './history-dialog.ts';
 import { defaultPeriod, periodOptions, periodPart, periodYear } from './periods.ts';
 import { reviewPanel } from './review-panel.ts';
@@ -22,7 +22,9 @@ import { type Progress, type Workbook, type WorkbookLayout, fetchWorkbook, saveW
  * One snapshot per period: GET /api/status for the grid and GET /api/district/summary for the
  * charts — counts and money, no personal data, so viewing the page downloads none and records
  * nothing. The merged workbook (GET /api/workbook, streamed, its bytes counted) is fetched only
- * when the officer clicks "Tải bảng tổng hợp", and the server records that download; a second
+ * when the officer clicks "Tải bảng tổng hợp", and the server records that download; it holds
+ * the accepted reports only (`accepted=1`) unless "Gồm mọi báo cáo đã nhận" is ticked, and the
+ * page says beforehand how many communes are accepted, so an empty workbook is no surprise; a second
  * click for the period saves the bytes already received. "Làm mới" takes a new snapshot. Every
  * button goes through `guard`, the page's one catch point. A call that got no answer (or a 5xx) is
  * said with a "Thử lại" button beside the message, which runs the same step again.
@@ -38,8 +40,8 @@ interface State {
   figures: DistrictSummaryResponse | null;
   /** The workbook received for the current period, once the officer has asked for it. */
   workbook: Workbook | null;
-  /** The workbook request in flight for the current period, if any, and its layout. */
-  loading: { layout: WorkbookLayout; done: Promise<Workbook | null> } | null;
+  /** The workbook request in flight for the current period, if any, and what it asks for. */
+  loading: { layout: WorkbookLayout; acceptedOnly: boolean; done: Promise<Workbook | null> } | null;
   controller: AbortController | null;
   scope: string;
   /** When the snapshot's status arrived (ISO). */
@@ -226,6 +228,7 @@ async function loadPeriod(period: Period): Promise<void> {
   renderUpdated();
   setDownloadNote(null);
   showProgress(null);
+  renderAcceptedNote();
   clearCharts(t('chartsLoading'));
   busy('status-card', true);
 
@@ -262,6 +265,7 @@ function renderStatus(): void {
   const status = state.status;
   if (status === null) return;
   byId('status-message').textContent = status.communes.length === 0 ? t('noCommunes') : '';
+  renderAcceptedNote();
   byId('tallies').replaceChildren(summaryLine(totalsOf(status)));
   byId('grid-holder').replaceChildren(statusGrid(status, (communeId, kind, from) => void guard(() => showHistory(communeId, kind, from))));
   const token = state.token;
@@ -279,6 +283,24 @@ function renderStatus(): void {
   );
 }
 
+function acceptedOnly(): boolean {
+  return !byId<HTMLInputElement>('include-all').checked;
+}
+
+/** "2/4 xã đã được duyệt báo cáo kỳ này." and what the download will hold: said before it is pressed. */
+function renderAcceptedNote(): void {
+  const status = state.status;
+  const note = byId('accepted-note');
+  if (status === null) {
+    note.textContent = '';
+    return;
+  }
+  const accepted = status.communes.filter((c) => c.review.state === 'accepted').length;
+  const what = !acceptedOnly() ? t('includingAll') : accepted === 0 ? t('acceptedOnlyNone') : t('acceptedOnlySome');
+  note.dataset.accepted = String(accepted);
+  note.textContent = `${count(accepted)}/${count(status.communes.length)} ${t('acceptedCount')} ${what}`;
+}
+
 /** A new snapshot of the status only (after a review action): the charts and the workbook stay. */
 async function reloadStatus(): Promise<void> {
   const token = state.token;
@@ -289,6 +311,8 @@ async function reloadStatus(): Promise<void> {
     const status = await fetchStatus(token, period, state.controller?.signal);
     if (state.period !== period) return;
     state.status = status;
+    // A review changed what the accepted reports' workbook holds: the next click fetches it anew.
+    state.workbook = null;
     renderStatus();
     state.updatedAt = new Date().toISOString();
     renderUpdated();
@@ -366,11 +390,11 @@ function showProgress(p: Progress | null): void {
 }
 
 /** Fetches the period's workbook with the bytes received shown, and saves it. */
-async function receiveWorkbook(token: string, period: Period, layout: WorkbookLayout, signal: AbortSignal): Promise<Workbook | null> {
+async function receiveWorkbook(token: string, period: Period, layout: WorkbookLayout, accepted: boolean, signal: AbortSignal): Promise<Workbook | null> {
   setDownloadNote(null);
   let workbook: Workbook;
   try {
-    workbook = await fetchWorkbook(token, period, layout, showProgress, signal);
+    workbook = await fetchWorkbook(token, period, layout, accepted, showProgress, signal);
   } catch (e) {
     if (signal.aborted) return null;
     showProgress(null);
@@ -408,17 +432,18 @@ async function download(layout: WorkbookLayout): Promise<void> {
   const token = state.token;
   const period = state.period;
   if (token === null || period === null) return;
+  const accepted = acceptedOnly();
   while (state.loading !== null) {
     const inFlight = state.loading;
     await inFlight.done;
-    if (inFlight.layout === layout || state.period !== period) return;
+    if ((inFlight.layout === layout && inFlight.acceptedOnly === accepted) || state.period !== period) return;
   }
-  if (state.workbook?.period === period && state.workbook.layout === layout) {
+  if (state.workbook?.period === period && state.workbook.layout === layout && state.workbook.acceptedOnly === accepted) {
     save(state.workbook);
     return;
   }
   const signal = state.controller?.signal ?? new AbortController().signal;
-  state.loading = { layout, done: receiveWorkbook(token, period, layout, signal) };
+  state.loading = { layout, acceptedOnly: accepted, done: receiveWorkbook(token, period, layout, accepted, signal) };
   await state.loading.done;
 }
 
@@ -514,6 +539,7 @@ function init(): void {
   });
   byId('download').addEventListener('click', () => void guard(() => download('gnbv')));
   byId('download-official').addEventListener('click', () => void guard(() => download('official')));
+  byId('include-all').addEventListener('change', renderAcceptedNote);
   byId<HTMLSelectElement>('scope').addEventListener('change', (e) => {
     state.scope = (e.target as HTMLSelectElement).value;
     renderScoped();

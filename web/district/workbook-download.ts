@@ -3,7 +3,8 @@ import type { Period } from '../../shared/periods.ts';
 import { getStream } from '../common/api.ts';
 
 /**
- * GET /api/workbook?period=&layout= (GNBV's own sheets, or the review forms' with `official`) read as a stream, so the page can show the bytes received while a
+ * GET /api/workbook?period=&layout=&accepted=1 (GNBV's own sheets, or the review forms' with
+ * `official`; the accepted reports only unless the officer asks for every report received) read as a stream, so the page can show the bytes received while a
  * large province's workbook arrives (the Worker writes it as it reads D1: no Content-Length), and
  * saved through a Blob link under the server's own file name.
  */
@@ -13,6 +14,8 @@ export type { WorkbookLayout };
 export interface Workbook {
   period: Period;
   layout: WorkbookLayout;
+  /** Only the reports the district accepted (`accepted=1`), the page's default. */
+  acceptedOnly: boolean;
   bytes: Uint8Array;
   fileName: string;
   /** When the page received it (ISO). */
@@ -56,6 +59,7 @@ export async function fetchWorkbook(
   token: string,
   period: Period,
   layout: WorkbookLayout,
+  acceptedOnly: boolean,
   onProgress: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<Workbook> {
@@ -64,7 +68,7 @@ export async function fetchWorkbook(
   let total: number | null = null;
   let disposition: string | null = null;
   await getStream(
-    `/api/workbook?period=${encodeURIComponent(period)}${layout === 'gnbv' ? '' : `&layout=${layout}`}`,
+    `/api/workbook?period=${encodeURIComponent(period)}${layout === 'gnbv' ? '' : `&layout=${layout}`}${acceptedOnly ? '&accepted=1' : ''}`,
     token,
     XLSX_TYPE,
     {
@@ -89,7 +93,7 @@ export async function fetchWorkbook(
     at += c.byteLength;
   }
   const fallback = layout === 'gnbv' ? `GNBV-${period}.xlsx` : `GNBV-${layout}-${period}.xlsx`;
-  return { period, layout, bytes, fileName: fileNameFrom(disposition, fallback), receivedAt: new Date().toISOString() };
+  return { period, layout, acceptedOnly, bytes, fileName: fileNameFrom(disposition, fallback), receivedAt: new Date().toISOString() };
 }
 
 /** Saves the bytes as a file: a Blob URL on a temporary link, revoked once the browser has it. */
