@@ -1,8 +1,10 @@
+import type { Issue } from '../../shared/issues.ts';
+import { renderMessage } from '../../shared/messages.ts';
 import type { CellValue, Grid } from '../../shared/grid/grid.ts';
 import { address, columnLetters, parseRange } from '../../shared/grid/address.ts';
 import { h } from '../common/dom.ts';
 import { count } from './format.ts';
-import { t } from './strings.ts';
+import { lang, t } from './strings.ts';
 
 /**
  * One received sheet drawn as the officer's own table: Excel's row numbers and column letters, the
@@ -95,4 +97,28 @@ export function gridTable(grid: Grid, limit: number, marked: ReadonlySet<string>
 /** "Đang hiện 200 trên 1.250 dòng". */
 export function shownLine(shown: number, total: number): string {
   return `${t('rowsShown')} ${count(Math.min(shown, total))} ${t('of')} ${count(total)} ${t('rows').toLowerCase()}`;
+}
+
+/** A version's warnings as received, one row each (sheet, cell, the message in the page's language); the table's id is `id`. */
+export function warningsTable(warnings: readonly Issue[], id: string): HTMLElement {
+  if (warnings.length === 0) return h('p', { class: 'note', id }, t('noWarnings'));
+  return h(
+    'table',
+    { class: 'data warnings', id },
+    h('caption', {}, `${t('warningsOf')}: ${count(warnings.length)}`),
+    h('thead', {}, h('tr', {}, ...[t('sheet'), t('cell'), t('message')].map((c) => h('th', { scope: 'col' }, c)))),
+    h(
+      'tbody',
+      {},
+      ...warnings.map((w) =>
+        h(
+          'tr',
+          { 'data-code': w.code, 'data-sheet': w.sheet, 'data-row': w.row ?? '', 'data-column': w.column ?? '' },
+          h('td', {}, w.sheet || '—'),
+          h('td', {}, w.row === null ? '—' : `${w.column ?? ''}${w.row}`),
+          h('td', {}, renderMessage(w, lang())),
+        ),
+      ),
+    ),
+  );
 }

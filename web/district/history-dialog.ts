@@ -1,14 +1,13 @@
 import type { SubmissionDetail, SubmissionSummary } from '../../shared/api.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
-import { renderMessage } from '../../shared/messages.ts';
 import type { Period } from '../../shared/periods.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
-import { isRetryable } from '../common/api.ts';
-import { byId, h, offerRetry } from '../common/dom.ts';
+import { h } from '../common/dom.ts';
 import { fetchVersion, fetchVersions } from './api.ts';
+import { PageDialog, failed } from './dialog.ts';
 import { capitalise, count, endOfVietnamDay, lateBy, vietnamDateTime } from './format.ts';
-import { FIRST_ROWS, MORE_ROWS, gridTable, shownLine } from './grid-table.ts';
-import { lang, kindName, t } from './strings.ts';
+import { FIRST_ROWS, MORE_ROWS, gridTable, shownLine, warningsTable } from './grid-table.ts';
+import { kindName, t } from './strings.ts';
 
 /**
  * A commune's versions for the period (GET /api/submissions?communeId=&period=) in a modal
@@ -30,23 +29,10 @@ export interface HistoryRequest {
   describe: (e: unknown) => string;
 }
 
-let controller: AbortController | null = null;
-let returnFocus: HTMLElement | null = null;
-
-function dialog(): HTMLDialogElement {
-  return byId<HTMLDialogElement>('history');
-}
+const dialog = new PageDialog('history');
 
 export function setUpHistoryDialog(): void {
-  const d = dialog();
-  byId('history-close').addEventListener('click', () => d.close());
-  d.addEventListener('close', () => {
-    controller?.abort();
-    controller = null;
-    byId('history-body').replaceChildren();
-    returnFocus?.focus();
-    returnFocus = null;
-  });
+  dialog.setUp();
 }
 
 function timeliness(v: SubmissionSummary): string {
@@ -56,43 +42,22 @@ function timeliness(v: SubmissionSummary): string {
   return seconds === null ? t('late') : capitalise(lateBy(seconds));
 }
 
-/** A failed read's message where the data goes, with "Thử lại" when trying again may help. */
-function failed(holder: HTMLElement, message: string, e: unknown, retry: () => void): void {
-  const text = h('p', { class: 'dialog-status error', role: 'alert' }, message);
-  if (!isRetryable(e)) {
-    holder.replaceChildren(text);
-    return;
-  }
-  const button = h('button', { type: 'button', class: 'retry small' }, t('tryAgain'));
-  offerRetry(button, retry);
-  holder.replaceChildren(text, button);
-}
-
 function rowCounts(v: SubmissionSummary): string {
   return v.kinds.map((k) => `${kindName(k)}: ${count(v.rowCounts[k])}`).join(' · ');
 }
 
 export async function openHistory(req: HistoryRequest): Promise<void> {
-  controller?.abort();
-  const abort = new AbortController();
-  controller = abort;
-  returnFocus = req.from;
-  const d = dialog();
-  byId('history-title').textContent = [req.communeName, req.periodName, req.kind === null ? null : kindName(req.kind)].filter(Boolean).join(' — ');
-  const body = byId('history-body');
-  const status = h('p', { class: 'dialog-status', role: 'status' }, t('loading'));
-  body.replaceChildren(status);
-  if (!d.open) d.showModal();
+  const { signal, body, status } = dialog.open([req.communeName, req.periodName, req.kind === null ? null : kindName(req.kind)].filter(Boolean).join(' — '), req.from);
 
   let versions: SubmissionSummary[];
   try {
-    versions = await fetchVersions(req.token, req.communeId, req.period, abort.signal);
+    versions = await fetchVersions(req.token, req.communeId, req.period, signal);
   } catch (e) {
-    if (abort.signal.aborted) return;
+    if (signal.aborted) return;
     failed(body, req.describe(e), e, () => void openHistory(req));
     return;
   }
-  if (abort.signal.aborted) return;
+  if (signal.aborted) return;
   if (versions.length === 0) {
     status.textContent = t('noVersions');
     return;
@@ -116,7 +81,7 @@ export async function openHistory(req: HistoryRequest): Promise<void> {
       h('td', {}, v.submittedBy),
       h('td', {}, button),
     );
-    button.addEventListener('click', () => void showVersion(req, v, tr, detail, announce, abort.signal));
+    button.addEventListener('click', () => void showVersion(req, v, tr, detail, announce, signal));
     return tr;
   });
   const table = h(
@@ -138,7 +103,7 @@ export async function openHistory(req: HistoryRequest): Promise<void> {
   body.append(h('h3', {}, t('historyTitle')), h('div', { class: 'table-scroll versions-scroll' }, table), announce, detail);
   const first = latestOfKind ?? versions[0];
   const firstRow = rows.find((r) => r.dataset.id === first?.id);
-  if (first && firstRow) await showVersion(req, first, firstRow, detail, announce, abort.signal);
+  if (first && firstRow) await showVersion(req, first, firstRow, detail, announce, signal);
 }
 
 async function showVersion(req: HistoryRequest, v: SubmissionSummary, row: HTMLTableRowElement, detail: HTMLElement, announce: HTMLElement, signal: AbortSignal): Promise<void> {
@@ -167,28 +132,7 @@ function versionView(v: SubmissionDetail): HTMLElement[] {
     h('code', {}, v.checksum.slice(0, 16)),
     '…',
   );
-  const warnings =
-    v.warnings.length === 0
-      ? h('p', { class: 'note', id: 'version-warnings' }, t('noWarnings'))
-      : h(
-          'table',
-          { class: 'data warnings', id: 'version-warnings' },
-          h('caption', {}, `${t('warningsOf')}: ${count(v.warnings.length)}`),
-          h('thead', {}, h('tr', {}, ...[t('sheet'), t('cell'), t('message')].map((c) => h('th', { scope: 'col' }, c)))),
-          h(
-            'tbody',
-            {},
-            ...v.warnings.map((w) =>
-              h(
-                'tr',
-                { 'data-code': w.code, 'data-sheet': w.sheet, 'data-row': w.row ?? '', 'data-column': w.column ?? '' },
-                h('td', {}, w.sheet || '—'),
-                h('td', {}, w.row === null ? '—' : `${w.column ?? ''}${w.row}`),
-                h('td', {}, renderMessage(w, lang())),
-              ),
-            ),
-          ),
-        );
+  const warnings = warningsTable(v.warnings, 'version-warnings');
   const sheets = v.sheets.map((s) => s.grid);
   const tabs = h('div', { class: 'sheet-tabs', role: 'group', 'aria-label': t('sheetsOfVersion') });
   const holder = h('div', { class: 'sheet-holder' });

@@ -4,11 +4,11 @@ import type { Grid } from '../../shared/grid/grid.ts';
 import { renderMessage } from '../../shared/messages.ts';
 import type { Period } from '../../shared/periods.ts';
 import type { ReviewState } from '../../shared/review.ts';
-import { isRetryable } from '../common/api.ts';
-import { byId, h, offerRetry } from '../common/dom.ts';
+import { h } from '../common/dom.ts';
 import { fetchAudit, fetchReview, fetchVersion, postReview } from './api.ts';
+import { PageDialog, failed } from './dialog.ts';
 import { count, vietnamDateTime } from './format.ts';
-import { FIRST_ROWS, MORE_ROWS, gridTable, shownLine } from './grid-table.ts';
+import { FIRST_ROWS, MORE_ROWS, gridTable, shownLine, warningsTable } from './grid-table.ts';
 import { type CommentPlace, Drafts, draftProblem, placeLabel, toComment } from './review-comments.ts';
 import { reviewFailure } from './review-panel.ts';
 import { reviewBadge, reviewStateText } from './review-state.ts';
@@ -35,28 +35,10 @@ export interface ReviewRequestView {
   changed: () => Promise<void>;
 }
 
-let controller: AbortController | null = null;
-let returnFocus: HTMLElement | null = null;
-let returnCommune: string | null = null;
-
-function dialog(): HTMLDialogElement {
-  return byId<HTMLDialogElement>('review');
-}
+const dialog = new PageDialog('review');
 
 export function setUpReviewDialog(): void {
-  const d = dialog();
-  byId('review-close').addEventListener('click', () => d.close());
-  d.addEventListener('close', () => {
-    controller?.abort();
-    controller = null;
-    byId('review-body').replaceChildren();
-    // An action redraws the review panel: the button the dialog was opened from may be gone, its
-    // successor (the same commune's) takes the focus.
-    const back = returnFocus?.isConnected ? returnFocus : document.querySelector<HTMLElement>(`#review-grid button.open-review[data-commune="${CSS.escape(returnCommune ?? '')}"]`);
-    back?.focus();
-    returnFocus = null;
-    returnCommune = null;
-  });
+  dialog.setUp();
 }
 
 const ROLE_KEYS: Readonly<Record<string, TextKey>> = { commune: 'roleCommune', district: 'roleDistrict', admin: 'roleAdmin' };
@@ -105,41 +87,24 @@ function auditView(audit: ReviewAuditResponse): HTMLElement {
   );
 }
 
-function failed(holder: HTMLElement, message: string, e: unknown, retry: () => void): void {
-  const text = h('p', { class: 'dialog-status error', role: 'alert' }, message);
-  if (!isRetryable(e)) {
-    holder.replaceChildren(text);
-    return;
-  }
-  const button = h('button', { type: 'button', class: 'retry small' }, t('tryAgain'));
-  offerRetry(button, retry);
-  holder.replaceChildren(text, button);
-}
-
 export async function openReview(req: ReviewRequestView, notice: string | null = null): Promise<void> {
-  controller?.abort();
-  const abort = new AbortController();
-  controller = abort;
-  returnFocus = req.from;
-  returnCommune = req.communeId;
-  const d = dialog();
-  byId('review-title').textContent = `${t('reviewDialogTitle')}: ${req.communeName} — ${req.periodName}`;
-  const body = byId('review-body');
-  body.replaceChildren(h('p', { class: 'dialog-status', role: 'status' }, t('loading')));
-  if (!d.open) d.showModal();
+  // An action redraws the review panel: the button the dialog was opened from is then gone, and
+  // the focus goes back to the same commune's new one.
+  const refind = (): HTMLElement | null => document.querySelector<HTMLElement>(`#review-grid button.open-review[data-commune="${CSS.escape(req.communeId)}"]`);
+  const { signal, body } = dialog.open(`${t('reviewDialogTitle')}: ${req.communeName} — ${req.periodName}`, req.from, refind);
 
   let review: ReviewSummary | null;
   let audit: ReviewAuditResponse;
   let version: SubmissionDetail | null;
   try {
-    [review, audit] = await Promise.all([fetchReview(req.token, req.communeId, req.period, abort.signal), fetchAudit(req.token, req.communeId, req.period, abort.signal)]);
-    version = review?.submissionId ? await fetchVersion(req.token, review.submissionId, abort.signal) : null;
+    [review, audit] = await Promise.all([fetchReview(req.token, req.communeId, req.period, signal), fetchAudit(req.token, req.communeId, req.period, signal)]);
+    version = review?.submissionId ? await fetchVersion(req.token, review.submissionId, signal) : null;
   } catch (e) {
-    if (abort.signal.aborted) return;
+    if (signal.aborted) return;
     failed(body, req.describe(e), e, () => void openReview(req));
     return;
   }
-  if (abort.signal.aborted) return;
+  if (signal.aborted) return;
   body.replaceChildren(...reviewView(req, review, audit, version, notice));
 }
 
@@ -167,22 +132,7 @@ function reviewView(req: ReviewRequestView, review: ReviewSummary | null, audit:
     const key = `${w.sheet}!${w.column}${w.row}`;
     marksOf.set(key, [...(marksOf.get(key) ?? []), renderMessage(w, lang())]);
   }
-  const warnings =
-    version.warnings.length === 0
-      ? h('p', { class: 'note', id: 'review-warnings' }, t('noWarnings'))
-      : h(
-          'table',
-          { class: 'data warnings', id: 'review-warnings' },
-          h('caption', {}, `${t('warningsOf')}: ${count(version.warnings.length)}`),
-          h('thead', {}, h('tr', {}, ...[t('sheet'), t('cell'), t('message')].map((c) => h('th', { scope: 'col' }, c)))),
-          h(
-            'tbody',
-            {},
-            ...version.warnings.map((w) =>
-              h('tr', { 'data-code': w.code, 'data-sheet': w.sheet, 'data-row': w.row ?? '', 'data-column': w.column ?? '' }, h('td', {}, w.sheet || '—'), h('td', {}, w.row === null ? '—' : `${w.column ?? ''}${w.row}`), h('td', {}, renderMessage(w, lang()))),
-            ),
-          ),
-        );
+  const warnings = warningsTable(version.warnings, 'review-warnings');
 
   // ---- the actions: their buttons say why they are held back ----
   const reason = h('p', { class: 'note', id: 'review-action-reason', role: 'status' });
