@@ -75,6 +75,9 @@ export const ErrorCode = z.enum([
   'REVIEW_COMMENT_REQUIRED',
   'REVIEW_STALE_VERSION',
   'REVIEW_CONFLICT',
+  'UNKNOWN_DATABASE',
+  'REGION_HAS_DATA',
+  'REGION_DATABASE_UNAVAILABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -147,6 +150,15 @@ export type TokenInfo = z.infer<typeof TokenInfo>;
 
 export const CreateRegionRequest = z.strictObject(Region.shape);
 export type CreateRegionRequest = z.infer<typeof CreateRegionRequest>;
+
+/** A D1 binding of the Worker: DB (the directory) or a regional database DB_… (wrangler.toml). */
+export const DatabaseBinding = z.string().regex(/^DB(_[A-Z0-9_]{1,61})?$/);
+export const RegionDatabaseParams = z.object({ id: Slug });
+/** Which database holds the region's data: "DB" keeps it in the directory database. */
+export const PutRegionDatabaseRequest = z.strictObject({ binding: DatabaseBinding });
+export type PutRegionDatabaseRequest = z.infer<typeof PutRegionDatabaseRequest>;
+export const RegionDatabaseResponse = z.object({ regionId: Slug, binding: DatabaseBinding, assignedAt: Timestamp.nullable() });
+export type RegionDatabaseResponse = z.infer<typeof RegionDatabaseResponse>;
 
 export const CreateCommuneRequest = z.strictObject(Commune.shape);
 export type CreateCommuneRequest = z.infer<typeof CreateCommuneRequest>;

@@ -6,7 +6,12 @@ export interface AppEnv {
   Variables: {
     /** Set by `allow()` before any handler that needs it. */
     principal: Principal;
-    /** env.DB behind the D1 limits guard. */
+    /** The directory database (env.DB) behind the D1 limits guard: regions, communes, tokens, sign-ins. */
     db: D1Database;
+    /**
+     * The database of a region's data (worker/db/directory.ts), behind the same guard; 503 when
+     * its binding is missing. Routes pass the principal's own region (allow.ts: `ownDb`).
+     */
+    regionDb: (regionId: string) => Promise<D1Database>;
   };
 }

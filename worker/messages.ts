@@ -40,6 +40,12 @@ const MESSAGES: Readonly<Record<ErrorCode, (p: MessageParams) => string>> = {
     `Xã vừa gửi phiên bản mới (phiên bản ${p.count ?? ''}); xem lại trước khi duyệt (a newer version ${p.count ?? ''} was received meanwhile)`,
   REVIEW_CONFLICT: () =>
     'Báo cáo vừa được người khác thay đổi trạng thái; tải lại rồi thử lại (the review changed meanwhile; reload and try again)',
+  UNKNOWN_DATABASE: (p) =>
+    `Không có cơ sở dữ liệu "${p.id ?? ''}" trong cấu hình Worker (wrangler.toml) (no such D1 binding)`,
+  REGION_HAS_DATA: (p) =>
+    `Đơn vị "${p.id ?? ''}" đã có báo cáo trong cơ sở dữ liệu hiện tại nên không chuyển sang cơ sở dữ liệu khác được (the region already has submissions where it is)`,
+  REGION_DATABASE_UNAVAILABLE: (p) =>
+    `Cơ sở dữ liệu của đơn vị "${p.id ?? ''}" chưa được kết nối với Worker; vui lòng thử lại sau hoặc báo quản trị (the region's database is not bound to this Worker)`,
   INTERNAL: () => 'Lỗi máy chủ, vui lòng thử lại sau (internal error)',
 };
 

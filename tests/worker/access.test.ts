@@ -73,6 +73,14 @@ const ROUTES: readonly RouteCase[] = [
     success: 201,
   },
   {
+    method: 'PUT',
+    route: '/api/admin/regions/:id/database',
+    url: '/api/admin/regions/tho-xuan/database',
+    json: { binding: 'DB' },
+    allowed: ['admin'],
+    success: 200,
+  },
+  {
     method: 'POST',
     route: '/api/admin/communes',
     url: '/api/admin/communes',

@@ -3,7 +3,7 @@ import type { Role } from '../../shared/api.ts';
 import { ApiError } from '../api-error.ts';
 import { constantTimeEqual, sha256Hex } from '../crypto.ts';
 import { clock } from '../clock.ts';
-import { findRegion, findTokenByHash, type TokenRecord } from '../db/queries.ts';
+import { findCommune, findRegion, findTokenByHash, type TokenRecord } from '../db/queries.ts';
 import { recordSignInFailure, signInBlockedFor } from '../db/sign-in-failures.ts';
 import type { AppEnv } from '../env.ts';
 import type { Principal } from '../principal.ts';
@@ -91,4 +91,24 @@ export async function districtRegion(c: Context<AppEnv>) {
   const region = await findRegion(c.var.db, principal.regionId);
   if (region === null) throw new ApiError(403, 'FORBIDDEN');
   return { principal, region };
+}
+
+/**
+ * After allow('commune', 'district'): the database of the caller's own region — the district's
+ * region, or the region of the commune — and never another: a commune or district principal
+ * cannot reach another region's data through it. 404 when the commune is gone.
+ */
+export async function ownDb(c: Context<AppEnv>): Promise<D1Database> {
+  const principal = c.var.principal;
+  switch (principal.role) {
+    case 'district':
+      return c.var.regionDb(principal.regionId);
+    case 'commune': {
+      const commune = await findCommune(c.var.db, principal.communeId);
+      if (commune === null) throw new ApiError(404, 'COMMUNE_NOT_FOUND', { params: { id: principal.communeId } });
+      return c.var.regionDb(commune.regionId);
+    }
+    case 'admin':
+      throw new ApiError(403, 'FORBIDDEN');
+  }
 }

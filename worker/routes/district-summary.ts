@@ -16,7 +16,7 @@ import { districtFigures } from '../workbook/district-feed.ts';
 export const districtSummary = new Hono<AppEnv>().get('/', allow('district'), validate('query', DistrictSummaryQuery), async (c) => {
   const { region } = await districtRegion(c);
   const { period } = c.req.valid('query');
-  const db = c.var.db;
+  const db = await c.var.regionDb(region.id);
   const source = await districtSource(db, region, period, clock.now());
   const figures = await districtFigures(source);
   const { totals } = figures;

@@ -13,6 +13,7 @@ import {
 import { type ReviewRefusal, transition } from '../../shared/review.ts';
 import { ApiError } from '../api-error.ts';
 import { clock } from '../clock.ts';
+import { DIRECTORY_BINDING, databaseOf, listRegionBindings } from '../db/directory.ts';
 import { findCommune } from '../db/queries.ts';
 import {
   type StoredReviewState,
@@ -98,6 +99,30 @@ async function summaries(
   });
 }
 
+/**
+ * An admin's view of every commune: the directory's communes, each database asked only about the
+ * communes of its own regions (no query spans two databases), answered in the directory's order.
+ */
+async function summariesOfAll(env: Env, directory: D1Database, period: string): Promise<ReviewSummary[]> {
+  const [communes, bindings] = await Promise.all([listAllCommunes(directory), listRegionBindings(directory)]);
+  const groups = new Map<string, Commune[]>();
+  for (const commune of communes) {
+    const binding = bindings.get(commune.regionId) ?? DIRECTORY_BINDING;
+    groups.set(binding, [...(groups.get(binding) ?? []), commune]);
+  }
+  const byCommune = new Map<string, ReviewSummary>();
+  for (const [binding, members] of groups) {
+    const { db } = databaseOf(env, directory, binding, members[0]?.regionId ?? '');
+    const ids = new Set(members.map((m) => m.id));
+    const states = new Map([...(await allReviewStates(db, period))].filter(([communeId]) => ids.has(communeId)));
+    for (const summary of await summaries(db, members, period, states)) byCommune.set(summary.communeId, summary);
+  }
+  return communes.flatMap((commune) => {
+    const summary = byCommune.get(commune.id);
+    return summary === undefined ? [] : [summary];
+  });
+}
+
 async function summaryOf(db: D1Database, commune: Commune, period: string): Promise<ReviewSummary> {
   const state = await findReviewState(db, commune.id, period);
   const [summary] = await summaries(db, [commune], period, new Map(state === null ? [] : [[commune.id, state]]));
@@ -112,28 +137,28 @@ export const reviews = new Hono<AppEnv>()
    */
   .get('/', allow('commune', 'district', 'admin'), validate('query', ReviewsQuery), async (c) => {
     const principal = c.var.principal;
-    const db = c.var.db;
     const { period, communeId } = c.req.valid('query');
-    let communes: Commune[];
-    let states: Map<string, StoredReviewState>;
+    let body: ReviewListResponse;
     if (communeId !== undefined || principal.role === 'commune') {
-      const commune = await communeInScope(db, principal, communeId ?? (principal.role === 'commune' ? principal.communeId : ''));
-      communes = [commune];
+      const commune = await communeInScope(c.var.db, principal, communeId ?? (principal.role === 'commune' ? principal.communeId : ''));
+      const db = await c.var.regionDb(commune.regionId);
       const state = await findReviewState(db, commune.id, period);
-      states = new Map(state === null ? [] : [[commune.id, state]]);
+      const states = new Map(state === null ? [] : [[commune.id, state]]);
+      body = { period, reviews: await summaries(db, [commune], period, states) };
     } else if (principal.role === 'district') {
-      [communes, states] = await Promise.all([listRegionCommunes(db, principal.regionId), reviewStatesOfRegion(db, principal.regionId, period)]);
+      const db = await c.var.regionDb(principal.regionId);
+      const [communes, states] = await Promise.all([listRegionCommunes(db, principal.regionId), reviewStatesOfRegion(db, principal.regionId, period)]);
+      body = { period, reviews: await summaries(db, communes, period, states) };
     } else {
-      [communes, states] = await Promise.all([listAllCommunes(db), allReviewStates(db, period)]);
+      body = { period, reviews: await summariesOfAll(c.env, c.var.db, period) };
     }
-    const body: ReviewListResponse = { period, reviews: await summaries(db, communes, period, states) };
     return c.json(body, 200);
   })
   /** GET /api/reviews/{communeId}/{period}/audit — every recorded transition with its comments, oldest first. */
   .get('/:communeId/:period/audit', allow('district', 'admin'), validate('param', ReviewParams), async (c) => {
-    const db = c.var.db;
     const { communeId, period } = c.req.valid('param');
-    const commune = await communeInScope(db, c.var.principal, communeId);
+    const commune = await communeInScope(c.var.db, c.var.principal, communeId);
+    const db = await c.var.regionDb(commune.regionId);
     const transitions = await listTransitions(db, commune.id, period);
     const comments = await commentsOf(db, transitions.map((t) => t.id));
     const body: ReviewAuditResponse = {
@@ -155,10 +180,10 @@ export const reviews = new Hono<AppEnv>()
     validate('json', ReviewRequest),
     async (c) => {
       const principal = c.var.principal;
-      const db = c.var.db;
       const { communeId, period, action } = c.req.valid('param');
       const request = c.req.valid('json');
-      const commune = await communeInScope(db, principal, communeId);
+      const commune = await communeInScope(c.var.db, principal, communeId);
+      const db = await c.var.regionDb(commune.regionId);
       for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
         const state = await findReviewState(db, commune.id, period);
         const next = transition(state?.state ?? 'missing', action, principal.role, request.comments.length);

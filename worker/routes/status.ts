@@ -16,7 +16,7 @@ import { validate } from '../middleware/validate.ts';
 export const status = new Hono<AppEnv>().get('/', allow('district'), validate('query', StatusQuery), async (c) => {
   const { region } = await districtRegion(c);
   const { period } = c.req.valid('query');
-  const db = c.var.db;
+  const db = await c.var.regionDb(region.id);
   const [communes, plans, latest, reviews] = await Promise.all([
     listRegionCommunes(db, region.id),
     plansOfRegion(db, region.id, periodYear(period)),

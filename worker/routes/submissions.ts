@@ -40,7 +40,7 @@ import { findReviewState } from '../db/reviews.ts';
 import { transition } from '../../shared/review.ts';
 import type { AppEnv } from '../env.ts';
 import { clock } from '../clock.ts';
-import { allow } from '../middleware/allow.ts';
+import { allow, ownDb } from '../middleware/allow.ts';
 import { issueFields, toApiIssues, validate } from '../middleware/validate.ts';
 import type { Principal } from '../principal.ts';
 
@@ -189,7 +189,7 @@ export const submissions = new Hono<AppEnv>()
    */
   .post('/', allow('commune'), async (c) => {
     const principal = commune(c.var.principal);
-    const db = c.var.db;
+    const db = await ownDb(c);
     const key = c.req.header('Idempotency-Key')?.trim() ?? null;
     if (key !== null && (key.length === 0 || key.length > MAX_KEY_LENGTH)) {
       throw new ApiError(400, 'INVALID_REQUEST', { params: { fields: ['Idempotency-Key'] } });
@@ -317,7 +317,7 @@ export const submissions = new Hono<AppEnv>()
           : null;
     if (filter === null) throw new ApiError(403, 'FORBIDDEN');
     const body: SubmissionListResponse = {
-      submissions: await listSubmissions(c.var.db, {
+      submissions: await listSubmissions(await ownDb(c), {
         ...filter,
         ...(q.period ? { period: q.period } : {}),
         ...(q.kind ? { kind: q.kind } : {}),
@@ -328,10 +328,11 @@ export const submissions = new Hono<AppEnv>()
   /** GET /api/submissions/:id — one version whole: its warnings and its sheets exactly as received. */
   .get('/:id', allow('commune', 'district'), validate('param', SubmissionParams), async (c) => {
     const { id } = c.req.valid('param');
-    await assertCanRead(c.var.db, c.var.principal, id);
-    const found = await findSubmission(c.var.db, id);
+    const db = await ownDb(c);
+    await assertCanRead(db, c.var.principal, id);
+    const found = await findSubmission(db, id);
     if (found === null) throw new ApiError(404, 'SUBMISSION_NOT_FOUND', { params: { id } });
-    const body: SubmissionDetail = { ...found, sheets: await readSheets(c.var.db, id) };
+    const body: SubmissionDetail = { ...found, sheets: await readSheets(db, id) };
     return c.json(body, 200);
   });
 

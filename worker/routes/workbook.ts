@@ -18,7 +18,7 @@ import { WORKBOOK_CONTENT_TYPE, contentDisposition, writeDistrictWorkbook } from
 export const workbook = new Hono<AppEnv>().get('/', allow('district'), validate('query', WorkbookQuery), async (c) => {
   const { principal, region } = await districtRegion(c);
   const { period, layout, accepted } = c.req.valid('query');
-  const db = c.var.db;
+  const db = await c.var.regionDb(region.id);
   const source = await districtSource(db, region, period, clock.now(), { acceptedOnly: accepted });
 
   await recordWorkbookDownload(db, {

@@ -18,9 +18,8 @@ export const plans = new Hono<AppEnv>().put(
   async (c) => {
     const { communeId, year } = c.req.valid('param');
     const plan = c.req.valid('json');
-    if ((await findCommune(c.var.db, communeId)) === null) {
-      throw new ApiError(404, 'COMMUNE_NOT_FOUND', { params: { id: communeId } });
-    }
+    const commune = await findCommune(c.var.db, communeId);
+    if (commune === null) throw new ApiError(404, 'COMMUNE_NOT_FOUND', { params: { id: communeId } });
     const issues: ApiIssue[] = [];
     if (plan.commune.id !== communeId) {
       issues.push({ path: ['commune', 'id'], code: 'mismatch', message: `Phải là "${communeId}" như trên địa chỉ (must match the URL)` });
@@ -31,7 +30,7 @@ export const plans = new Hono<AppEnv>().put(
     if (issues.length > 0) throw new ApiError(422, 'INVALID_PLAN', { issues, params: { fields: issueFields(issues) } });
 
     const updatedAt = new Date().toISOString();
-    await upsertPlan(c.var.db, communeId, year, plan, updatedAt);
+    await upsertPlan(await c.var.regionDb(commune.regionId), communeId, year, plan, updatedAt);
     const body: PutPlanResponse = { communeId, year, updatedAt };
     return c.json(body, 200);
   },
