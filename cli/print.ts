@@ -1,10 +1,8 @@
 import type { Issue } from '../shared/issues.ts';
-import type { Lang } from '../shared/messages.ts';
+import { type Lang, kindName } from '../shared/messages.ts';
 import type { WorkbookResult } from '../shared/validate.ts';
 import type { Tally } from './batch.ts';
 import type { FileOutcome, FileReport } from './check-file.ts';
-
-const KIND_NAMES = { households: 'danh sách hộ', beneficiaries: 'danh sách đối tượng hỗ trợ', progress: 'báo cáo tiến độ', summary: 'bảng tổng hợp (chỉ kiểm tra, không gửi)' } as const;
 
 function errorCount(issues: readonly Issue[]): number {
   return issues.filter((i) => i.severity === 'error').length;
@@ -18,7 +16,7 @@ function counts(errors: number, warnings: number, lang: Lang): string {
 export function printIssues(file: string, result: WorkbookResult | FileReport, out: (s: string) => void, lang: Lang): void {
   out(`${file} — ngày báo cáo ${result.reportDate}, chuẩn ${result.rulePack}`);
   for (const s of result.sheets) {
-    out(s.kind ? `  • ${s.name}: ${KIND_NAMES[s.kind]}, tiêu đề ở dòng ${s.headerRow}, ${s.dataRows} dòng dữ liệu` : `  • ${s.name}: bỏ qua (không có bảng) / skipped`);
+    out(s.kind ? `  • ${s.name}: ${kindName(s.kind, 'inline')}, tiêu đề ở dòng ${s.headerRow}, ${s.dataRows} dòng dữ liệu` : `  • ${s.name}: bỏ qua (không có bảng) / skipped`);
   }
   const errors = result.issues.filter((i) => i.severity === 'error');
   const warnings = result.issues.filter((i) => i.severity === 'warning');

@@ -1,7 +1,6 @@
 import { groupIssues, listOrder } from '../../front/issue-list.ts';
-import { codeTitle } from '../../front/names.ts';
 import type { Issue } from '../../shared/issues.ts';
-import { fieldLabel, type Lang } from '../../shared/messages.ts';
+import { codeTitle, fieldLabel, type Lang } from '../../shared/messages.ts';
 import { t } from '../ui/strings.ts';
 import { SYNC_BUDGET_BYTES, batchesByBudget } from './limits.ts';
 import { ISSUES_SHEET } from './read-workbook.ts';

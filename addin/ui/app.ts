@@ -1,11 +1,10 @@
 import { type IssueGroup, groupIssues, issuePlace, listOrder } from '../../front/issue-list.ts';
-import { codeTitle, kindName } from '../../front/names.ts';
 import type { SubmissionReceipt } from '../../shared/api.ts';
 import { columnLetters } from '../../shared/grid/address.ts';
 import type { ColumnMapping, Grid } from '../../shared/grid/grid.ts';
 import type { Issue } from '../../shared/issues.ts';
 import { KINDS } from '../../shared/kinds/index.ts';
-import { type Lang, fieldLabel, renderMessage } from '../../shared/messages.ts';
+import { type Lang, codeTitle, fieldLabel, kindName, periodName, renderMessage } from '../../shared/messages.ts';
 import { type Period, periodsOfYear } from '../../shared/periods.ts';
 import type { SheetSummary } from '../../shared/validate.ts';
 import { CheckMemory } from '../../shared/check-memory.ts';
@@ -34,7 +33,7 @@ import { type SubmitState, type Timers, createSubmitter } from '../submit/submit
 import { type Child, h } from './dom.ts';
 import { createReviewPanel } from './review-panel.ts';
 import { createActionRunner } from './run-action.ts';
-import { failureText, periodName, sizeText, t } from './strings.ts';
+import { failureText, sizeText, t } from './strings.ts';
 
 /** What the pane needs from its surroundings; the real ones in taskpane.ts, stand-ins in tests. */
 export interface PaneDeps {

@@ -1,9 +1,9 @@
 import { type ResolvedComment, commentPlace, reviewStateName } from '../../front/review-comments.ts';
 import { type ReviewComment, ReviewListResponse, type ReviewSummary } from '../../shared/api.ts';
-import type { Lang } from '../../shared/messages.ts';
+import { type Lang, periodName } from '../../shared/messages.ts';
 import type { Period } from '../../shared/periods.ts';
 import { h } from './dom.ts';
-import { periodName, t } from './strings.ts';
+import { t } from './strings.ts';
 
 /**
  * The district's review of the commune's report for the period (issue 20): GET /api/reviews after

@@ -1,3 +1,4 @@
+import { textLookup } from '../../front/text-table.ts';
 import type { Lang } from '../../shared/messages.ts';
 
 /**
@@ -139,24 +140,7 @@ const UI = {
 
 export type UiKey = keyof typeof UI;
 
-export function t(key: UiKey, lang: Lang, params: Readonly<Record<string, string | number>> = {}): string {
-  return UI[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-const PERIOD_PARTS: Record<string, { vi: string; en: string }> = {
-  Q1: { vi: 'Quý I', en: 'Q1' },
-  Q2: { vi: 'Quý II', en: 'Q2' },
-  Q3: { vi: 'Quý III', en: 'Q3' },
-  Q4: { vi: 'Quý IV', en: 'Q4' },
-  H1: { vi: '6 tháng đầu năm', en: 'First half' },
-  Y: { vi: 'Cả năm', en: 'Year' },
-};
-
-/** "2024-Y" → "Cả năm 2024" / "Year 2024". */
-export function periodName(period: string, lang: Lang): string {
-  const part = PERIOD_PARTS[period.slice(5)];
-  return part ? `${part[lang]} ${period.slice(0, 4)}` : period;
-}
+export const t = textLookup(UI);
 
 /** "1,2 MB", "830 KB". */
 export function sizeText(bytes: number, lang: Lang): string {

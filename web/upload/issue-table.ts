@@ -1,7 +1,6 @@
 import { groupIssues } from '../../front/issue-list.ts';
-import { codeTitle } from '../../front/names.ts';
 import type { Issue, IssueValue } from '../../shared/issues.ts';
-import { type Lang, renderMessage } from '../../shared/messages.ts';
+import { type Lang, codeTitle, renderMessage } from '../../shared/messages.ts';
 import { h } from '../common/dom.ts';
 import { t } from './strings.ts';
 

@@ -1,11 +1,9 @@
 import { markTargets } from '../../front/cell-marks.ts';
 import { resolveComments, reviewMarkTargets } from '../../front/review-comments.ts';
-import { kindName } from '../../front/names.ts';
 import type { MeResponse, PlanResponse, SubmissionReceipt, SubmissionRequest } from '../../shared/api.ts';
 import type { Issue } from '../../shared/issues.ts';
-import type { Lang } from '../../shared/messages.ts';
-import { renderMessage } from '../../shared/messages.ts';
-import { type Period, periodDeadline, periodLastDay, periodPart, periodYear, periodsOfYear } from '../../shared/periods.ts';
+import { type Lang, kindName, periodName, renderMessage } from '../../shared/messages.ts';
+import { type Period, periodDeadline, periodLastDay, periodYear, periodsOfYear } from '../../shared/periods.ts';
 import { type SheetsRead, type WorkbookResult, readSheets, titlePeriod, validateWorkbook } from '../../shared/validate.ts';
 import { vietnamDateTimeText } from '../../shared/vietnam-time.ts';
 import { ApiFailure, isRetryable, unanswered } from '../common/api.ts';
@@ -16,7 +14,7 @@ import { type ReviewRead, reviewList } from './review-list.ts';
 import { issueCounts, issueTable } from './issue-table.ts';
 import { markedCopy, markedFileName } from './mark-copy.ts';
 import { type FileRead, prefetchXlsxReader, readDroppedFile } from './read-file.ts';
-import { type UiKey, periodName, t } from './strings.ts';
+import { type UiKey, t } from './strings.ts';
 
 /**
  * The upload page (issue 11): sign in with a token, drop an .xlsx, see the issues the add-in would
@@ -102,7 +100,7 @@ function formatVietnamTime(instant: string): string {
 }
 
 function periodLabel(period: Period): string {
-  return `${periodName(periodPart(period), state.lang)} ${periodYear(period)}`;
+  return periodName(period, state.lang, 'long');
 }
 
 // ---- elements ---------------------------------------------------------------------------------

@@ -1,12 +1,11 @@
-import type { Lang } from '../../shared/messages.ts';
-import type { PeriodPart } from '../../shared/periods.ts';
+import { textLookup } from '../../front/text-table.ts';
 import { UNREADABLE_MESSAGES, type UnreadableReason } from '../../shared/xlsx/unreadable.ts';
 import { COMMON_TEXT } from '../common/strings.ts';
 
 /**
  * The upload page's words, Vietnamese first, with the words both pages share
- * (web/common/strings.ts). Issue messages come from shared/messages.ts and the group titles from
- * front/names.ts, as in the task pane, so both parts say the same.
+ * (web/common/strings.ts). Issue messages, group titles, kind and period names come from the one
+ * catalogue (shared/messages.ts), as in the task pane, so both parts say the same.
  */
 const UI = {
   ...COMMON_TEXT,
@@ -155,9 +154,7 @@ const UI = {
 
 export type UiKey = keyof typeof UI;
 
-export function t(key: UiKey, lang: Lang): string {
-  return UI[key][lang];
-}
+export const t = textLookup(UI);
 
 /**
  * Why a file cannot be read: the engine's wording (shared/xlsx/read-spreadsheet.ts), the same as
@@ -169,16 +166,3 @@ export const UNREADABLE: Record<UnreadableReason | 'reader-not-loaded', string> 
   'reader-not-loaded':
     'chưa đọc được vì không tải được phần đọc tệp Excel. Hãy kiểm tra kết nối mạng rồi chọn lại tệp. / could not be read: the part of the page that reads Excel files did not load. Check the connection and choose the file again.',
 };
-
-const PERIOD_NAMES: Record<PeriodPart, { vi: string; en: string }> = {
-  Q1: { vi: 'Quý I', en: 'Quarter 1' },
-  Q2: { vi: 'Quý II', en: 'Quarter 2' },
-  Q3: { vi: 'Quý III', en: 'Quarter 3' },
-  Q4: { vi: 'Quý IV', en: 'Quarter 4' },
-  H1: { vi: '6 tháng đầu năm', en: 'First six months' },
-  Y: { vi: 'Cả năm', en: 'Whole year' },
-};
-
-export function periodName(part: PeriodPart, lang: Lang): string {
-  return PERIOD_NAMES[part][lang];
-}

@@ -1,21 +1,29 @@
-import type { IssueCode } from '../shared/issues.ts';
-import type { Lang } from '../shared/messages.ts';
-import type { TableKind } from '../shared/sheet-kind.ts';
+import type { IssueCode } from '../issues.ts';
+import type { PeriodPart } from '../periods.ts';
+import type { TableKind } from '../sheet-kind.ts';
+import type { Lang } from './issue-text.ts';
 
 /**
- * The names the task pane and the upload page both show, so both say the same: a sheet kind's name
- * and a short title per issue code (the headings of the issue list). Issue messages themselves come
- * from shared/messages.ts.
+ * The names every part shows beside the issues (shared/messages/issue-text.ts): a sheet kind's
+ * name, a short title per issue code (the headings of the issue list) and a period's name. The
+ * task pane, the pages and the command line read them here, so all say the same.
  */
 
-const KIND_NAMES: Record<TableKind, { vi: string; en: string }> = {
-  households: { vi: 'Danh sách hộ', en: 'Household list' },
-  beneficiaries: { vi: 'Danh sách đối tượng được hỗ trợ', en: 'Beneficiary list' },
-  progress: { vi: 'Báo cáo tiến độ', en: 'Progress report' },
-  summary: { vi: 'Bảng tổng hợp (chỉ kiểm tra, không gửi)', en: 'Summary table (checked, not submitted)' },
+interface KindNames {
+  vi: string;
+  en: string;
+  /** The Vietnamese name inside a sentence, as the command line prints it. */
+  inline: string;
+}
+
+const KIND_NAMES: Record<TableKind, KindNames> = {
+  households: { vi: 'Danh sách hộ', en: 'Household list', inline: 'danh sách hộ' },
+  beneficiaries: { vi: 'Danh sách đối tượng được hỗ trợ', en: 'Beneficiary list', inline: 'danh sách đối tượng hỗ trợ' },
+  progress: { vi: 'Báo cáo tiến độ', en: 'Progress report', inline: 'báo cáo tiến độ' },
+  summary: { vi: 'Bảng tổng hợp (chỉ kiểm tra, không gửi)', en: 'Summary table (checked, not submitted)', inline: 'bảng tổng hợp (chỉ kiểm tra, không gửi)' },
 };
 
-export function kindName(kind: TableKind, lang: Lang): string {
+export function kindName(kind: TableKind, lang: Lang | 'inline'): string {
   return KIND_NAMES[kind][lang];
 }
 
@@ -65,4 +73,32 @@ const CODE_TITLES: Record<IssueCode, { vi: string; en: string }> = {
 
 export function codeTitle(code: IssueCode, lang: Lang): string {
   return CODE_TITLES[code][lang];
+}
+
+interface PeriodPartNames {
+  vi: string;
+  en: string;
+  /** The English spelt out, where the page has room (the upload page). */
+  enLong: string;
+}
+
+const PERIOD_PARTS: Record<PeriodPart, PeriodPartNames> = {
+  Q1: { vi: 'Quý I', en: 'Q1', enLong: 'Quarter 1' },
+  Q2: { vi: 'Quý II', en: 'Q2', enLong: 'Quarter 2' },
+  Q3: { vi: 'Quý III', en: 'Q3', enLong: 'Quarter 3' },
+  Q4: { vi: 'Quý IV', en: 'Q4', enLong: 'Quarter 4' },
+  H1: { vi: '6 tháng đầu năm', en: 'First half', enLong: 'First six months' },
+  Y: { vi: 'Cả năm', en: 'Year', enLong: 'Whole year' },
+};
+
+/** "Quý I", "Q1" (short) or "Quarter 1" (long): Vietnamese is the same in both. */
+export function periodPartName(part: PeriodPart, lang: Lang, form: 'short' | 'long' = 'short'): string {
+  const names = PERIOD_PARTS[part];
+  return lang === 'vi' ? names.vi : form === 'long' ? names.enLong : names.en;
+}
+
+/** "2024-Y" → "Cả năm 2024" / "Year 2024"; what is no period stays as it is. */
+export function periodName(period: string, lang: Lang, form: 'short' | 'long' = 'short'): string {
+  const part = period.slice(5);
+  return Object.hasOwn(PERIOD_PARTS, part) ? `${periodPartName(part as PeriodPart, lang, form)} ${period.slice(0, 4)}` : period;
 }
