@@ -124,6 +124,7 @@ describe('the district reviews in its page', () => {
     // Nothing to return with yet: the button says why it waits.
     expect(await page.locator('#review-return').isDisabled()).toBe(true);
     expect(await page.locator('#review-action-reason').innerText()).toBe('Muốn trả lại, cần ít nhất một ý kiến.');
+    await marked.scrollIntoViewIfNeeded();
     await screenshot(page, 'district-review-02-warning-marked');
 
     // ---- a comment on one cell, by clicking it, and Trả lại ----
@@ -146,6 +147,7 @@ describe('the district reviews in its page', () => {
     await writeComment(page, COMMENT);
     expect(await page.locator('#review-return').isEnabled()).toBe(true);
     expect(await page.locator(`#review-sheet td[data-cell="${address}"]`).getAttribute('class')).toContain('commented');
+    await page.locator('#review-drafts').scrollIntoViewIfNeeded();
     await screenshot(page, 'district-review-03-comment');
     expect(await serious()).toEqual([]);
     await pressReturn(page);
@@ -206,6 +208,7 @@ describe('the district reviews in its page', () => {
       ['Cán bộ huyện Thọ Xuân (demo)', 'Cán bộ huyện/tỉnh', 'Chờ duyệt → Đã duyệt'],
       ['Cán bộ huyện Thọ Xuân (demo)', 'Cán bộ huyện/tỉnh', 'Đã duyệt → Chờ duyệt'],
     ]);
+    await page.locator('#review-audit').scrollIntoViewIfNeeded();
     await screenshot(page, 'district-review-06-reopened-audit');
     expect(await serious()).toEqual([]);
     await closeReview(page);
