@@ -213,7 +213,7 @@ export function mountTaskPane(root: HTMLElement, deps: PaneDeps): TaskPane {
       state.progress = t('working', lang());
       updateStatus();
       const outcome = await runCheck();
-      state.info = outcome.result.issues.length === 0 ? t('noIssues', lang()) : '';
+      state.info = outcome.result.issues.length === 0 ? (review.cleanCheckLine(outcome.period) ?? t('noIssues', lang())) : '';
     });
 
   const errorCount = (): number => state.issues.filter((i) => i.severity === 'error').length;

@@ -28,6 +28,12 @@ export interface ReviewPanel {
   /** Reads the review of `period`; the comments to mark, [] when there are none or they cannot be read. */
   load(period: Period | null): Promise<ReviewComment[]>;
   state(): ReviewLoad;
+  /**
+   * The status line after a check of `period` that found no engine issue, when the district's
+   * review still asks for work: a returned report is not "ready to submit" as it stands. Null
+   * otherwise (the plain "no issues" line then stands).
+   */
+  cleanCheckLine(period: Period | null): string | null;
   /** The card: `resolved` from the last check, or null before any (the comments then listed as named). */
   view(resolved: readonly ResolvedComment[] | null, select: (r: ResolvedComment) => void, busy: boolean): HTMLElement | null;
 }
@@ -72,6 +78,10 @@ export function createReviewPanel(deps: ReviewPanelDeps): ReviewPanel {
       }
     },
     state: () => current,
+    cleanCheckLine(period) {
+      if (current.phase !== 'loaded' || current.period !== period || current.review?.state !== 'returned') return null;
+      return t('reviewReturnedClean', deps.lang(), { n: current.review.comments.length });
+    },
     view(resolved, select, busy) {
       const l = deps.lang();
       if (current.phase === 'none') return null;

@@ -128,6 +128,10 @@ const UI = {
     vi: 'Báo cáo kỳ này đã được duyệt; muốn sửa, liên hệ huyện/tỉnh để mở lại.',
     en: 'This report is accepted; to change it, ask the district to reopen it.',
   },
+  reviewReturnedClean: {
+    vi: 'Không có lỗi nào, nhưng huyện đã trả lại báo cáo này với {n} ý kiến: sửa theo các ý kiến dưới đây (các ô được đánh dấu), Kiểm tra lại rồi Gửi.',
+    en: 'No issues, but the district returned this report; comments to address: {n}. Fix what they say (the marked cells), check again and submit.',
+  },
   reviewFailed: {
     vi: 'Chưa đọc được ý kiến của cấp huyện cho {period} (mất mạng?); kết quả kiểm tra vẫn đúng.',
     en: 'The district review for {period} could not be read (offline?); the check itself is complete.',

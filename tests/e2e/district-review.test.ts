@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewAuditResponse, ReviewListResponse, type ReviewSummary, SubmissionDetail } from '../../shared/api.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
 import { sampleGrids } from '../samples.ts';
-import { signIn } from './district-page.ts';
+import { axeViolations, signIn } from './district-page.ts';
 import {
   acceptSelected,
   chooseSheet,
@@ -88,8 +88,11 @@ describe('the district reviews in its page', () => {
     const cellWarnings = detail.warnings.filter((w) => w.row !== null);
     expect(cellWarnings.map((w) => [w.code, w.sheet, w.row, w.column])).toEqual([[WARNING.code, WARNING.sheet, WARNING.row, WARNING.column]]);
 
-    const t = await chrome.newPage({ viewport: { width: 1366, height: 900 } });
+    // bypassCSP: axe-core is injected to audit the review panel and dialog.
+    const t = await chrome.newPage({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
     const { page } = t;
+    const serious = async (): Promise<string[]> =>
+      (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
     await signIn(page, worker.url, DEMO_TOKENS.district, PERIOD);
 
     // ---- the states, in the review panel and in the status grid ----
@@ -104,6 +107,7 @@ describe('the district reviews in its page', () => {
     expect(await page.locator('#review-grid tr[data-commune="tho-lap"] button.open-review').count()).toBe(0);
     expect(await page.locator('#review-grid input.review-select').count()).toBe(3);
     await screenshot(page, 'district-review-01-states');
+    expect(await serious()).toEqual([]);
 
     // ---- Xuân Hoà's report: its warning marked on its cell ----
     await openReviewView(page, 'xuan-hoa');
@@ -120,6 +124,7 @@ describe('the district reviews in its page', () => {
     // Nothing to return with yet: the button says why it waits.
     expect(await page.locator('#review-return').isDisabled()).toBe(true);
     expect(await page.locator('#review-action-reason').innerText()).toBe('Muốn trả lại, cần ít nhất một ý kiến.');
+    await marked.scrollIntoViewIfNeeded();
     await screenshot(page, 'district-review-02-warning-marked');
 
     // ---- a comment on one cell, by clicking it, and Trả lại ----
@@ -142,7 +147,9 @@ describe('the district reviews in its page', () => {
     await writeComment(page, COMMENT);
     expect(await page.locator('#review-return').isEnabled()).toBe(true);
     expect(await page.locator(`#review-sheet td[data-cell="${address}"]`).getAttribute('class')).toContain('commented');
+    await page.locator('#review-drafts').scrollIntoViewIfNeeded();
     await screenshot(page, 'district-review-03-comment');
+    expect(await serious()).toEqual([]);
     await pressReturn(page);
     expect(await page.locator('#review-notice').innerText()).toBe('Đã ghi nhận: Trả lại');
     const current = page.locator('#review-current-comments li');
@@ -201,7 +208,9 @@ describe('the district reviews in its page', () => {
       ['Cán bộ huyện Thọ Xuân (demo)', 'Cán bộ huyện/tỉnh', 'Chờ duyệt → Đã duyệt'],
       ['Cán bộ huyện Thọ Xuân (demo)', 'Cán bộ huyện/tỉnh', 'Đã duyệt → Chờ duyệt'],
     ]);
+    await page.locator('#review-audit').scrollIntoViewIfNeeded();
     await screenshot(page, 'district-review-06-reopened-audit');
+    expect(await serious()).toEqual([]);
     await closeReview(page);
     await waitReviewState(page, 'xuan-lap', 'submitted');
     expect((await gridBadges(t))['xuan-lap']).toBe('submitted');
