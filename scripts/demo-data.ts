@@ -77,23 +77,34 @@ export function values(...items: (string | number | null)[]): string {
   return `(${items.map(literal).join(', ')})`;
 }
 
+export function regionStatement(region: Region, now: string): string {
+  return `INSERT INTO regions (id, name, level, province, created_at) VALUES ${values(region.id, region.name, region.level, region.province, now)}
+ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level, province = excluded.province;`;
+}
+
+export function communeStatement(commune: Commune, now: string): string {
+  return `INSERT INTO communes (id, name, code, region_id, created_at) VALUES ${values(commune.id, commune.name, commune.code, commune.regionId, now)}
+ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code, region_id = excluded.region_id;`;
+}
+
+export function planStatement(communeId: string, plan: CommunePlan, now: string): string {
+  return `INSERT INTO plans (commune_id, year, body, updated_at) VALUES ${values(communeId, plan.year, JSON.stringify(plan), now)}
+ON CONFLICT (commune_id, year) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at;`;
+}
+
 /**
- * The seed as SQL statements, one per row, each an upsert: running them again restores the demo
- * (a revoked demo token is un-revoked) without duplicating anything.
+ * The directory's row sending a region's data to a regional database (worker/db/directory.ts) —
+ * unless the region already has submissions in DB (a local state from before regional databases):
+ * then it stays in DB, where its reports are.
  */
-export async function demoSeedStatements(now: string): Promise<string[]> {
-  const statements = [
-    `INSERT INTO regions (id, name, level, province, created_at) VALUES ${values(DEMO_REGION.id, DEMO_REGION.name, DEMO_REGION.level, DEMO_REGION.province, now)}
-ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level, province = excluded.province;`,
-  ];
-  for (const { commune, plan } of DEMO_COMMUNES) {
-    statements.push(
-      `INSERT INTO communes (id, name, code, region_id, created_at) VALUES ${values(commune.id, commune.name, commune.code, commune.regionId, now)}
-ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code, region_id = excluded.region_id;`,
-      `INSERT INTO plans (commune_id, year, body, updated_at) VALUES ${values(commune.id, plan.year, JSON.stringify(plan), now)}
-ON CONFLICT (commune_id, year) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at;`,
-    );
-  }
+export function regionDatabaseStatement(regionId: string, binding: string, now: string): string {
+  return `INSERT INTO region_databases (region_id, binding, assigned_at) SELECT ${values(regionId, binding, now).slice(1, -1)}
+WHERE NOT EXISTS (SELECT 1 FROM submissions s JOIN communes c ON c.id = s.commune_id WHERE c.region_id = ${values(regionId).slice(1, -1)})
+ON CONFLICT (region_id) DO NOTHING;`;
+}
+
+async function demoTokenStatements(now: string): Promise<string[]> {
+  const statements: string[] = [];
   for (const token of DEMO_TOKENS) {
     statements.push(
       `INSERT INTO tokens (id, label, role, commune_id, region_id, token_hash, demo, created_at, revoked_at) VALUES ${values(token.id, token.label, token.role, token.communeId, token.regionId, await sha256Hex(token.token), 1, now, null)}
@@ -101,4 +112,31 @@ ON CONFLICT (id) DO UPDATE SET label = excluded.label, role = excluded.role, com
     );
   }
   return statements;
+}
+
+/**
+ * The seed as SQL statements, one per row, each an upsert: running them again restores the demo
+ * (a revoked demo token is un-revoked) without duplicating anything. Everything in one database
+ * (DB), as a one-database deploy holds it.
+ */
+export async function demoSeedStatements(now: string): Promise<string[]> {
+  const statements = [regionStatement(DEMO_REGION, now)];
+  for (const { commune, plan } of DEMO_COMMUNES) statements.push(communeStatement(commune, now), planStatement(commune.id, plan, now));
+  return [...statements, ...(await demoTokenStatements(now))];
+}
+
+/** The binding `npm start` keeps Thọ Xuân's data in (wrangler.toml). */
+export const DEMO_REGION_BINDING = 'DB_R1';
+
+/**
+ * The same demo with Thọ Xuân's data in its own database (`npm run seed:demo`, `npm start`): the
+ * directory (region, communes, tokens, which database) in DB; the region's copy of its row and
+ * communes, and its plans, in `binding`.
+ */
+export async function demoSeedByDatabase(now: string, binding: string = DEMO_REGION_BINDING): Promise<Record<string, string[]>> {
+  const communes = DEMO_COMMUNES.map(({ commune }) => communeStatement(commune, now));
+  return {
+    DB: [regionStatement(DEMO_REGION, now), ...communes, ...(await demoTokenStatements(now)), regionDatabaseStatement(DEMO_REGION.id, binding, now)],
+    [binding]: [regionStatement(DEMO_REGION, now), ...communes, ...DEMO_COMMUNES.map(({ commune, plan }) => planStatement(commune.id, plan, now))],
+  };
 }

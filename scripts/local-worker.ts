@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { projectD1Databases } from './d1-databases.ts';
 import { proxyRetriesLostGets } from './patch-wrangler.ts';
 
 /**
@@ -12,8 +13,9 @@ import { proxyRetriesLostGets } from './patch-wrangler.ts';
  *
  *   startLocalWorker({ port?, persistDir?, seed? })
  *       a persist dir (the local D1's state; a fresh temp dir unless given), migrations applied
- *       (`wrangler d1 migrations apply DB --local --persist-to DIR`), the seed's statements run
- *       (`wrangler d1 execute`), then `wrangler dev --local --ip 127.0.0.1 --port PORT
+ *       on every D1 database of wrangler.toml (`wrangler d1 migrations apply B --local
+ *       --persist-to DIR` for DB and each regional DB_…), the seed's statements run, each on its
+ *       database (`wrangler d1 execute`), then `wrangler dev --local --ip 127.0.0.1 --port PORT
  *       --persist-to DIR` in its own process group, ready once GET /api/health answers 200.
  *   worker.kill()     SIGKILL to the whole process group (wrangler, its proxy, workerd): a crash.
  *                     The state stays.
@@ -38,8 +40,16 @@ export const WRANGLER_ENV: NodeJS.ProcessEnv = {
   FORCE_COLOR: '0',
 };
 
-/** The D1 binding in wrangler.toml. */
+/** The directory database's binding in wrangler.toml (regional databases: d1Bindings()). */
 export const DB_BINDING = 'DB';
+
+/** Every D1 binding of wrangler.toml's top level (local dev and tests): DB first, then each regional DB_…. */
+export function d1Bindings(): string[] {
+  return projectD1Databases(ROOT).map((d) => d.binding);
+}
+
+/** Seed statements: a list runs on DB; a record names the database of each list. */
+export type Seed = readonly string[] | Readonly<Record<string, readonly string[]>>;
 
 /** Runs a command to its end in the project root; rejects with its output when it fails. */
 export function run(
@@ -70,25 +80,36 @@ function persistArgs(persistDir: string | undefined): string[] {
   return persistDir === undefined ? [] : ['--persist-to', persistDir];
 }
 
+/** The same migrations on every local D1 database (scripts/migrate-all.ts does so for any environment). */
 export async function applyMigrations(persistDir?: string): Promise<void> {
-  await wrangler(['d1', 'migrations', 'apply', DB_BINDING, '--local', ...persistArgs(persistDir)]);
+  for (const binding of d1Bindings()) await wrangler(['d1', 'migrations', 'apply', binding, '--local', ...persistArgs(persistDir)]);
 }
 
-/** Runs SQL statements (one per line or more) on the local D1, through a file in a temp dir. */
-export async function executeStatements(persistDir: string | undefined, statements: readonly string[]): Promise<void> {
+/** Runs a seed: each list of statements on its database. */
+export async function executeSeed(persistDir: string | undefined, seed: Seed): Promise<void> {
+  const byDatabase: [string, readonly string[]][] = isStatementList(seed) ? [[DB_BINDING, seed]] : Object.entries(seed);
+  for (const [binding, statements] of byDatabase) if (statements.length > 0) await executeStatements(persistDir, statements, binding);
+}
+
+function isStatementList(seed: Seed): seed is readonly string[] {
+  return Array.isArray(seed);
+}
+
+/** Runs SQL statements (one per line or more) on a local D1 (DB unless named), through a file in a temp dir. */
+export async function executeStatements(persistDir: string | undefined, statements: readonly string[], binding: string = DB_BINDING): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gnbv-sql-'));
   try {
     const file = join(dir, 'statements.sql');
     writeFileSync(file, `${statements.join('\n')}\n`, 'utf8');
-    await wrangler(['d1', 'execute', DB_BINDING, '--local', ...persistArgs(persistDir), `--file=${file}`]);
+    await wrangler(['d1', 'execute', binding, '--local', ...persistArgs(persistDir), `--file=${file}`]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** One query on the local D1 (while no Worker holds it, or read-only), rows as JSON objects. */
-export async function queryLocal<T = Record<string, unknown>>(persistDir: string, sql: string): Promise<T[]> {
-  const out = await wrangler(['d1', 'execute', DB_BINDING, '--local', ...persistArgs(persistDir), '--json', `--command=${sql}`], {
+/** One query on a local D1 (DB unless named; while no Worker holds it, or read-only), rows as JSON objects. */
+export async function queryLocal<T = Record<string, unknown>>(persistDir: string, sql: string, binding: string = DB_BINDING): Promise<T[]> {
+  const out = await wrangler(['d1', 'execute', binding, '--local', ...persistArgs(persistDir), '--json', `--command=${sql}`], {
     stdoutOnly: true,
   });
   const parsed = JSON.parse(out) as { results: T[]; success: boolean }[];
@@ -149,8 +170,8 @@ export interface LocalWorkerOptions {
   port?: number;
   /** The local D1's state; a fresh temp dir (deleted by stop()) unless given. */
   persistDir?: string;
-  /** Statements run after the migrations (e.g. provinceSeed().statements); none unless given. */
-  seed?: () => Promise<readonly string[]>;
+  /** Statements run after the migrations (e.g. provinceSeedStatements(), on DB; or per database); none unless given. */
+  seed?: () => Promise<Seed>;
   /** Skip migrations and seed: the state is already there (a restored backup, a restart). */
   prepared?: boolean;
   timeoutMs?: number;
@@ -240,7 +261,7 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
   if (options.prepared !== true) {
     try {
       await applyMigrations(persistDir);
-      if (options.seed) await executeStatements(persistDir, await options.seed());
+      if (options.seed) await executeSeed(persistDir, await options.seed());
     } catch (e) {
       if (ownsDir) rmSync(persistDir, { recursive: true, force: true });
       throw e;

@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import type { Commune, Region } from '../shared/api.ts';
 import { CommunePlan, XUAN_HOA_2024 } from '../shared/plans/index.ts';
 import { sha256Hex } from '../shared/request-body.ts';
-import { values } from './demo-data.ts';
-import { applyMigrations, executeStatements } from './local-worker.ts';
+import { communeStatement, planStatement, regionDatabaseStatement, regionStatement, values } from './demo-data.ts';
+import { applyMigrations, executeSeed } from './local-worker.ts';
 
 /**
  * A test province for the fault test, the restore drill and the load script: one province-level
@@ -13,7 +13,10 @@ import { applyMigrations, executeStatements } from './local-worker.ts';
  * province token (role district). LOCAL ONLY: every token is flagged `demo`, which production
  * refuses. Pure (Web Crypto only); each statement an upsert, so seeding twice changes nothing.
  *
- *   npm run seed:province -- --communes 200 [--persist DIR]     (migrates first)
+ *   npm run seed:province -- --communes 200 [--persist DIR] [--binding DB_R2|DB]     (migrates first)
+ *
+ * The command line puts the province's data in its own database (DB_R2 unless --binding names
+ * another; DB: everything in one database); provinceSeedStatements() is the one-database seed.
  */
 
 export const PROVINCE: Region = { id: 'tinh-thu', name: 'Tỉnh Thử', level: 'province', province: 'Tỉnh Thử' };
@@ -53,36 +56,63 @@ function tokenStatement(id: string, label: string, role: 'commune' | 'district',
 ON CONFLICT (id) DO UPDATE SET label = excluded.label, role = excluded.role, commune_id = excluded.commune_id, region_id = excluded.region_id, token_hash = excluded.token_hash, demo = 1, revoked_at = NULL;`;
 }
 
-/** The seed as SQL statements (upserts). */
-export async function provinceSeedStatements(count: number, now: string): Promise<string[]> {
+function checkCount(count: number): void {
   if (!Number.isInteger(count) || count < 1 || count > 999) throw new Error(`communes must be 1…999, not ${count}`);
+}
+
+/** The seed as SQL statements (upserts), everything in one database (DB). */
+export async function provinceSeedStatements(count: number, now: string): Promise<string[]> {
+  checkCount(count);
   const statements = [
-    `INSERT INTO regions (id, name, level, province, created_at) VALUES ${values(PROVINCE.id, PROVINCE.name, PROVINCE.level, PROVINCE.province, now)}
-ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level, province = excluded.province;`,
+    regionStatement(PROVINCE, now),
     tokenStatement('province-token-tinh-thu', 'Cán bộ tỉnh Thử (thử)', 'district', null, PROVINCE.id, await sha256Hex(PROVINCE_TOKEN), now),
   ];
   for (const { commune, token } of provinceCommunes(count)) {
-    const plan = planOf(commune);
     statements.push(
-      `INSERT INTO communes (id, name, code, region_id, created_at) VALUES ${values(commune.id, commune.name, commune.code, commune.regionId, now)}
-ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code, region_id = excluded.region_id;`,
-      `INSERT INTO plans (commune_id, year, body, updated_at) VALUES ${values(commune.id, plan.year, JSON.stringify(plan), now)}
-ON CONFLICT (commune_id, year) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at;`,
+      communeStatement(commune, now),
+      planStatement(commune.id, planOf(commune), now),
       tokenStatement(`province-token-${commune.id}`, `Cán bộ ${commune.name} (thử)`, 'commune', commune.id, null, await sha256Hex(token), now),
     );
   }
   return statements;
 }
 
-/** Migrates and seeds the local D1 (wrangler's default state, or `persistDir`). */
-export async function seedProvince(count = DEFAULT_COMMUNES, persistDir?: string): Promise<void> {
+/** The binding the command line keeps the province's data in (wrangler.toml). */
+export const PROVINCE_BINDING = 'DB_R2';
+
+/**
+ * The same province with its data in its own database: the directory (region, communes, tokens,
+ * which database) in DB; the region's copy of its row and communes, and its plans, in `binding`.
+ */
+export async function provinceSeedByDatabase(count: number, now: string, binding: string = PROVINCE_BINDING): Promise<Record<string, string[]>> {
+  if (binding === 'DB') return { DB: await provinceSeedStatements(count, now) };
+  checkCount(count);
+  const directory = [
+    regionStatement(PROVINCE, now),
+    tokenStatement('province-token-tinh-thu', 'Cán bộ tỉnh Thử (thử)', 'district', null, PROVINCE.id, await sha256Hex(PROVINCE_TOKEN), now),
+  ];
+  const regional = [regionStatement(PROVINCE, now)];
+  for (const { commune, token } of provinceCommunes(count)) {
+    directory.push(
+      communeStatement(commune, now),
+      tokenStatement(`province-token-${commune.id}`, `Cán bộ ${commune.name} (thử)`, 'commune', commune.id, null, await sha256Hex(token), now),
+    );
+    regional.push(communeStatement(commune, now), planStatement(commune.id, planOf(commune), now));
+  }
+  directory.push(regionDatabaseStatement(PROVINCE.id, binding, now));
+  return { DB: directory, [binding]: regional };
+}
+
+/** Migrates every local D1 and seeds them (wrangler's default state, or `persistDir`). */
+export async function seedProvince(count = DEFAULT_COMMUNES, persistDir?: string, binding: string = PROVINCE_BINDING): Promise<void> {
   await applyMigrations(persistDir);
-  await executeStatements(persistDir, await provinceSeedStatements(count, new Date().toISOString()));
+  await executeSeed(persistDir, await provinceSeedByDatabase(count, new Date().toISOString(), binding));
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values: args } = parseArgs({ options: { communes: { type: 'string' }, persist: { type: 'string' } } });
+  const { values: args } = parseArgs({ options: { communes: { type: 'string' }, persist: { type: 'string' }, binding: { type: 'string' } } });
   const count = Number(args.communes ?? DEFAULT_COMMUNES);
-  await seedProvince(count, args.persist);
-  console.log(`gnbv: ${PROVINCE.name} seeded with ${count} communes (tokens province-xa-001…; province token ${PROVINCE_TOKEN})`);
+  const binding = args.binding ?? PROVINCE_BINDING;
+  await seedProvince(count, args.persist, binding);
+  console.log(`gnbv: ${PROVINCE.name} seeded with ${count} communes in ${binding} (tokens province-xa-001…; province token ${PROVINCE_TOKEN})`);
 }

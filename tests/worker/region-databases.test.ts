@@ -10,6 +10,7 @@ import {
   SubmissionReceipt,
 } from '../../shared/api.ts';
 import { CommunePlan, XUAN_HOA_2024 } from '../../shared/plans/index.ts';
+import { DEMO_REGION_BINDING, demoSeedByDatabase } from '../../scripts/demo-data.ts';
 import { clock } from '../../worker/clock.ts';
 import { ADMIN_SECRET, TOKENS, call, expectError, seedFixture } from './helpers.ts';
 import { DATABASES } from './setup.ts';
@@ -281,5 +282,44 @@ describe('regional databases', () => {
     // Other regions go on; nothing fell back to DB.
     expect((await call('GET', `/api/status?period=${PERIOD}`, { token: world.nhuThanhDistrict, ...lost })).status).toBe(200);
     for (const [, db] of DATABASES) expect(await ids(db, 'SELECT id FROM submissions')).toEqual([]);
+  });
+
+  it('seeds the demo as `npm start` does: the directory in DB, Thọ Xuân\'s data in DB_R1', async () => {
+    const seed = async (now: string): Promise<void> => {
+      for (const [binding, statements] of Object.entries(await demoSeedByDatabase(now))) {
+        const db = DATABASES.find(([name]) => name === binding)?.[1];
+        if (db === undefined) throw new Error(`no binding ${binding}`);
+        for (const sql of statements) await db.prepare(sql).run();
+      }
+    };
+    await seed('2024-01-01T00:00:00.000Z');
+    await seed('2024-02-01T00:00:00.000Z');
+    expect(DEMO_REGION_BINDING).toBe('DB_R1');
+    expect(await ids(DIRECTORY, "SELECT region_id || '=' || binding AS id FROM region_databases")).toEqual(['tho-xuan=DB_R1']);
+    expect(await ids(DIRECTORY, 'SELECT commune_id AS id FROM plans')).toEqual([]);
+    expect(await ids(R1, 'SELECT commune_id AS id FROM plans ORDER BY commune_id')).toEqual(['tho-lap', 'xuan-hoa', 'xuan-lai', 'xuan-lap']);
+    expect(await ids(R1, 'SELECT id FROM tokens')).toEqual([]);
+    const plan = await call('GET', '/api/plan?year=2024', { token: 'demo-xuan-hoa' });
+    expect(await plan.json()).toEqual(XUAN_HOA_2024);
+    const receipt = await submit('demo-xuan-hoa');
+    expect(await whereIs(receipt.id)).toEqual({ DB: NOWHERE, DB_R1: { ...STORED, keys: 0 }, DB_R2: NOWHERE });
+    const status = StatusResponse.parse(await (await call('GET', `/api/status?period=${PERIOD}`, { token: 'demo-tho-xuan' })).json());
+    expect(status.communes.map((c) => [c.commune.id, c.review.state])).toEqual([
+      ['tho-lap', 'missing'],
+      ['xuan-hoa', 'submitted'],
+      ['xuan-lai', 'missing'],
+      ['xuan-lap', 'missing'],
+    ]);
+  });
+
+  it('leaves a region with submissions already in DB where it is when the demo is seeded again', async () => {
+    await seedFixture();
+    await submit(TOKENS.commune);
+    for (const [binding, statements] of Object.entries(await demoSeedByDatabase('2024-03-01T00:00:00.000Z'))) {
+      const db = DATABASES.find(([name]) => name === binding)?.[1];
+      for (const sql of statements) await db?.prepare(sql).run();
+    }
+    expect(await ids(DIRECTORY, 'SELECT region_id AS id FROM region_databases')).toEqual([]);
+    expect((await call('GET', `/api/submissions?period=${PERIOD}`, { token: TOKENS.district })).status).toBe(200);
   });
 });
