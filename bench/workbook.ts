@@ -3,13 +3,13 @@ import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import type { WorkbookLayout } from '../shared/api.ts';
+import { type Cost, megabytes, startSampler } from './sampler.ts';
 import { generatedSource } from '../tests/workbook/generate-source.ts';
 import { writeDistrictWorkbook } from '../worker/workbook/index.ts';
 import { BENEFICIARY_SHEET, HOUSEHOLD_SHEET, type KindSheet, PROGRESS_SHEET, type RowContext } from '../worker/workbook/kind-sheets.ts';
@@ -40,13 +40,9 @@ const LABELS: Record<Writer, string> = {
   floor: 'zip floor: the GNBV XML re-zipped alone',
 };
 
-interface Result {
+interface Result extends Cost {
   writer: Writer;
   rows: number;
-  ms: number;
-  cpuMs: number;
-  maxRssMB: number;
-  peakHeapMB: number;
   fileMB: number;
 }
 
@@ -201,14 +197,9 @@ async function rezip(out: string, entries: readonly [string, Uint8Array][]): Pro
 /** Child: write with one writer, sampling the heap, and print one JSON line. */
 async function child(writer: Writer, out: string): Promise<void> {
   const floor = writer === 'floor' ? await floorInput(out) : null;
-  if (floor) global.gc?.();
-  let peakHeap = 0;
-  const sample = (): void => {
-    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  };
-  const timer = setInterval(sample, 25);
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
+  // Every writer starts from the same collected heap: the modules' load garbage is not in anyone's peak.
+  global.gc?.();
+  const sampler = startSampler();
   const rows = floor
     ? (await rezip(out, floor.entries), floor.rows)
     : writer === 'gnbv'
@@ -218,19 +209,7 @@ async function child(writer: Writer, out: string): Promise<void> {
         : writer === 'exceljs'
           ? await writeExceljs(out)
           : await writeSheetjs(out);
-  const cpu = process.cpuUsage(cpu0);
-  const ms = performance.now() - t0;
-  sample();
-  clearInterval(timer);
-  const result: Result = {
-    writer,
-    rows,
-    ms: Math.round(ms),
-    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-    maxRssMB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
-    peakHeapMB: Math.round(peakHeap / 104_857.6) / 10,
-    fileMB: Math.round(statSync(out).size / 104_857.6) / 10,
-  };
+  const result: Result = { writer, rows, ...sampler.stop(), fileMB: megabytes(statSync(out).size) };
   console.log(JSON.stringify(result));
 }
 

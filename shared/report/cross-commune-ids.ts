@@ -1,6 +1,7 @@
 import type { HouseholdRecord } from '../rules/households.ts';
 import type { DuplicateIdPair, HouseholdPlace } from './figures.ts';
 import { idKey } from './household-key.ts';
+import { IdTable } from './id-table.ts';
 
 const ROW_BITS = 2 ** 21;
 const COMMUNE_LIMIT = 2 ** 11;
@@ -11,7 +12,7 @@ const COMMUNE_LIMIT = 2 ** 11;
  * source row (11 + 21 + 21 bits, inside 2^53).
  */
 export class CrossCommuneIds {
-  private readonly first = new Map<string, number>();
+  private readonly first = new IdTable();
   readonly pairs: DuplicateIdPair[] = [];
 
   constructor(private readonly communeName: (index: number) => { id: string; name: string }) {}

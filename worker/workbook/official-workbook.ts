@@ -77,7 +77,7 @@ export const officialSheets: LayoutFactory = (source, ctx, out) => {
         if (list === 'escaped') return SECOND_LIST + firstEscapedRow + escapedSeen++;
         if (list === null) return null;
         const row = poor.sheet.rowNumber;
-        poor.entry.write(poor.sheet.row(POOR_LIST.values(h, ++poor.written, names[communeIndex] ?? '')));
+        poor.sheet.writeRow(POOR_LIST.values(h, ++poor.written, names[communeIndex] ?? ''), poor.entry);
         return row;
       },
       endKind() {
@@ -93,7 +93,7 @@ export const officialSheets: LayoutFactory = (source, ctx, out) => {
           for (const h of page) {
             if (officialListOf(h.category) !== 'escaped') continue;
             if (escaped.rowNumber !== firstEscapedRow + n) throw new Error('workbook: the household list changed between its two reads');
-            entry.write(escaped.row(ESCAPED_LIST.values(h, ++n, names[i] ?? '')));
+            escaped.writeRow(ESCAPED_LIST.values(h, ++n, names[i] ?? ''), entry);
           }
           yield;
         }

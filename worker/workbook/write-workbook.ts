@@ -89,7 +89,7 @@ function kindSheetsSink(source: WorkbookSource, out: SheetOutput): RowSink {
     row<K extends FedKind>(kind: K, row: KindRecords[K], communeIndex: number): number {
       const { sheet, entry } = opened(kind);
       const sheetRow = sheet.rowNumber;
-      entry.write(sheet.row(KIND_SHEETS[kind].values(row, contexts[communeIndex] as RowContext)));
+      sheet.writeRow(KIND_SHEETS[kind].values(row, contexts[communeIndex] as RowContext), entry);
       return sheetRow;
     },
     endKind(kind) {

@@ -1,7 +1,7 @@
 import { columnLetters } from '../../grid/address.ts';
 import { VIETNAM_OFFSET_MS } from '../../vietnam-time.ts';
 import { type CellKind, cellStyle, STYLE } from './styles.ts';
-import { cellTextXml, escapeXml } from './xml.ts';
+import { cellTextXml, escapeXml, MAX_CELL_TEXT, NEEDS_ESCAPE } from './xml.ts';
 
 /** A column of a sheet's table. Columns sharing a `group` get a merged group header above their own. */
 export interface Column {
@@ -139,6 +139,10 @@ export class SheetXml {
   private readonly merges: string[] = [];
   private readonly dataStyles: number[];
   private readonly totalStyles: number[];
+  /** Each column's `<c r="A` and `" s="4"` (in data and totals rows), encoded once for `writeRow`. */
+  private readonly cellPrefixes: Uint8Array[];
+  private readonly dataSuffixes: Uint8Array[];
+  private readonly totalSuffixes: Uint8Array[];
 
   constructor(readonly layout: SheetLayout) {
     const cols = layout.columns;
@@ -156,6 +160,9 @@ export class SheetXml {
     this.letters = cols.map((_, i) => columnLetters(i + 1));
     this.dataStyles = cols.map((c) => cellStyle(c.kind, 'data'));
     this.totalStyles = cols.map((c) => cellStyle(c.kind, 'total'));
+    this.cellPrefixes = this.letters.map((l) => ascii(`<c r="${l}`));
+    this.dataSuffixes = this.dataStyles.map((st) => ascii(`" s="${st}"`));
+    this.totalSuffixes = this.totalStyles.map((st) => ascii(`" s="${st}"`));
     this.widths = cols.map((c, i) => Math.max(c.minWidth ?? 0, headerWidth(c.header), String(numbering?.[i] ?? '').length));
     cols.forEach((c, i) => {
       const run = this.groupRuns.at(-1);
@@ -206,6 +213,43 @@ export class SheetXml {
     }
     parts.push('</row>');
     return this.emit(parts.join(''));
+  }
+
+  /**
+   * The same row as `row()`, written into `out` byte by byte rather than built as a string: the
+   * rows of a large sheet make no garbage. While the first rows are measured for the widths they
+   * still go through `row()`.
+   */
+  writeRow(values: readonly Cell[], out: ByteSink, kind: 'data' | 'total' = this.tableOpen ? 'data' : 'total'): void {
+    if (this.pending !== null) {
+      out.write(this.row(values, kind));
+      return;
+    }
+    const r = this.take();
+    if (this.tableOpen) this.lastTableRow = r;
+    const cols = this.layout.columns;
+    const prefixes = this.cellPrefixes;
+    const suffixes = kind === 'data' ? this.dataSuffixes : this.totalSuffixes;
+    out.raw(ROW_OPEN);
+    out.uint(r);
+    out.raw(TAG_END);
+    for (let i = 0; i < cols.length; i++) {
+      const v = cellValue((cols[i] as Column).kind, values[i]);
+      out.raw(prefixes[i] as Uint8Array);
+      out.uint(r);
+      out.raw(suffixes[i] as Uint8Array);
+      if (v === null) out.raw(EMPTY_CLOSE);
+      else if (typeof v === 'number') {
+        out.raw(NUMBER_OPEN);
+        writeNumber(out, v);
+        out.raw(NUMBER_CLOSE);
+      } else {
+        out.raw(needsPreserve(v) ? TEXT_OPEN_PRESERVE : TEXT_OPEN);
+        out.utf8(v.length > MAX_CELL_TEXT || NEEDS_ESCAPE.test(v) ? cellTextXml(v) : v);
+        out.raw(TEXT_CLOSE);
+      }
+    }
+    out.raw(ROW_CLOSE);
   }
 
   /** Rows after this one are outside the table: not filtered, not measured. */
@@ -444,9 +488,16 @@ export class SheetXml {
  * with; numbers are `<v>`; `true` in a mark column is "x". Never `<f>`.
  */
 function cellXml(ref: string, kind: CellKind, style: number, value: Cell): string {
-  if (value === null || value === undefined || value === false || (typeof value === 'number' && !Number.isFinite(value))) {
-    return `<c r="${ref}" s="${style}"/>`;
-  }
+  const v = cellValue(kind, value);
+  if (v === null) return `<c r="${ref}" s="${style}"/>`;
+  if (typeof v === 'number') return `<c r="${ref}" s="${style}"><v>${v}</v></c>`;
+  const preserve = needsPreserve(v) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t${preserve}>${cellTextXml(v)}</t></is></c>`;
+}
+
+/** What a cell holds: nothing, a number (`<v>`), or text (an inline string, not yet escaped). */
+function cellValue(kind: CellKind, value: Cell): string | number | null {
+  if (value === null || value === undefined || value === false || (typeof value === 'number' && !Number.isFinite(value))) return null;
   let v: string | number = value === true ? 'x' : value;
   // A fraction in per cent, without the float noise of the product (0.035 × 100 = 3.5000000000000004).
   if (kind === 'percentNumber' && typeof v === 'number') v = Number((v * 100).toPrecision(12));
@@ -454,8 +505,41 @@ function cellXml(ref: string, kind: CellKind, style: number, value: Cell): strin
     const serial = kind === 'date' ? dateSerial(v) : kind === 'datetime' ? vietnamTimeSerial(v) : null;
     if (serial !== null) v = serial;
   }
-  if (typeof v === 'number') return `<c r="${ref}" s="${style}"><v>${v}</v></c>`;
-  const text = cellTextXml(v);
-  const preserve = /^\s|\s$|\s\s|[\t\n]/.test(v) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t${preserve}>${text}</t></is></c>`;
+  return v;
+}
+
+function needsPreserve(text: string): boolean {
+  return /^\s|\s$|\s\s|[\t\n]/.test(text);
+}
+
+/** Where `SheetXml.writeRow` puts a row's bytes (a zip entry): text and pieces encoded once, written in place. */
+export interface ByteSink {
+  /** Any text, as UTF-8. */
+  write(text: string): void;
+  /** Text without markup to escape, as UTF-8. */
+  utf8(text: string): void;
+  /** Text known to be ASCII. */
+  ascii(text: string): void;
+  raw(piece: Uint8Array): void;
+  /** A non-negative integer below 2^53. */
+  uint(n: number): void;
+}
+
+const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const ROW_OPEN = ascii('<row r="');
+const TAG_END = ascii('">');
+const ROW_CLOSE = ascii('</row>');
+const EMPTY_CLOSE = ascii('/>');
+const NUMBER_OPEN = ascii('><v>');
+const NUMBER_CLOSE = ascii('</v></c>');
+const TEXT_OPEN = ascii(' t="inlineStr"><is><t>');
+const TEXT_OPEN_PRESERVE = ascii(' t="inlineStr"><is><t xml:space="preserve">');
+const TEXT_CLOSE = ascii('</t></is></c>');
+
+/** A number as `${v}` writes it: integers digit by digit, anything else through its string. */
+function writeNumber(out: ByteSink, v: number): void {
+  if (Number.isSafeInteger(v)) {
+    if (v < 0) out.ascii('-');
+    out.uint(Math.abs(v));
+  } else out.ascii(String(v));
 }

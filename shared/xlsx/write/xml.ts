@@ -3,6 +3,8 @@
 // C0 controls other than tab, LF and CR; U+FFFE, U+FFFF; surrogates without their pair.
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const NEEDS_WORK = /[&<>"_\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** Text that `cellTextXml` would change (given it is within Excel's length). */
+export const NEEDS_ESCAPE = NEEDS_WORK;
 // Excel reads "_xHHHH_" in a string as an escaped character; a literal one is written with its "_" escaped.
 const EXCEL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };

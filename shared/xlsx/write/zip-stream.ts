@@ -244,6 +244,84 @@ export class ZipEntry {
     this.used += encoder.encodeInto(text, this.buffer.subarray(this.used)).written;
   }
 
+  /** Markup or digits known to be ASCII, written byte by byte: no string or view is allocated. */
+  ascii(text: string): void {
+    const n = text.length;
+    if (n > this.room(n)) {
+      this.write(text);
+      return;
+    }
+    const buffer = this.buffer;
+    let at = this.used;
+    for (let i = 0; i < n; i++) buffer[at++] = text.charCodeAt(i);
+    this.used = at;
+  }
+
+  /** Text as UTF-8, encoded byte by byte as TextEncoder would (a lone surrogate as U+FFFD). */
+  utf8(text: string): void {
+    const n = text.length;
+    if (n * 3 > this.room(n * 3)) {
+      this.write(text);
+      return;
+    }
+    const buffer = this.buffer;
+    let at = this.used;
+    for (let i = 0; i < n; i++) {
+      let c = text.charCodeAt(i);
+      if (c < 0x80) {
+        buffer[at++] = c;
+        continue;
+      }
+      if (c < 0x800) {
+        buffer[at++] = 0xc0 | (c >> 6);
+        buffer[at++] = 0x80 | (c & 0x3f);
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+          buffer[at++] = 0xf0 | (c >> 18);
+          buffer[at++] = 0x80 | ((c >> 12) & 0x3f);
+          buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
+          buffer[at++] = 0x80 | (c & 0x3f);
+          continue;
+        }
+        c = 0xfffd;
+      }
+      buffer[at++] = 0xe0 | (c >> 12);
+      buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
+      buffer[at++] = 0x80 | (c & 0x3f);
+    }
+    this.used = at;
+  }
+
+  /** Small pieces encoded once (a column's cell prefix): copied into the buffer. */
+  raw(piece: Uint8Array): void {
+    if (piece.length > this.room(piece.length)) {
+      this.bytes(piece);
+      return;
+    }
+    this.buffer.set(piece, this.used);
+    this.used += piece.length;
+  }
+
+  /** A non-negative integer below 2^53 in decimal, as `${n}` writes it. */
+  uint(n: number): void {
+    this.room(16);
+    const buffer = this.buffer;
+    let digits = 1;
+    for (let p = 10; p <= n; p *= 10) digits++;
+    let at = this.used + digits;
+    this.used = at;
+    do {
+      const q = Math.floor(n / 10);
+      buffer[--at] = 48 + (n - q * 10);
+      n = q;
+    } while (n > 0);
+  }
+
   /** Bytes already encoded (the bench's zip floor): handed on in pieces of the buffer's size, without copying. */
   bytes(data: Uint8Array): void {
     if (this.closed) throw new Error(`zip: entry ${this.path} is closed`);
@@ -261,6 +339,13 @@ export class ZipEntry {
   /** Resolves once the compressor has taken everything written so far. */
   settled(): Promise<void> {
     return this.last;
+  }
+
+  /** Free bytes in the buffer after making room for `n` (the full part handed on first when `n` does not fit). */
+  private room(n: number): number {
+    if (this.closed) throw new Error(`zip: entry ${this.path} is closed`);
+    if (n > this.buffer.length - this.used) this.flush();
+    return this.buffer.length - this.used;
   }
 
   private flush(): void {
