@@ -6,14 +6,15 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateHouseholds } from '../bench/generate.ts';
 import { type LocalWorker, ROOT, queryLocal, run, startLocalWorker } from './local-worker.ts';
-import { PROVINCE_TOKEN, provinceCommunes, provinceSeedStatements } from './seed-province.ts';
+import { PROVINCE_BINDING, PROVINCE_TOKEN, provinceCommunes, provinceSeedByDatabase } from './seed-province.ts';
 
 /**
  * `npm run load -- --communes 200 [--rows 1000] [--concurrency 16] [--downloads 10]`: its own
- * local Worker (scripts/local-worker.ts) on a fresh D1 seeded with N communes; every commune
+ * local Worker (scripts/local-worker.ts) on fresh D1s seeded with N communes, the province's data in
+ * its own database (DB_R2, as `npm run seed:province`); every commune
  * submits its yearly household list (bench/generate.ts, ROWS households, clean) at once, at most
  * CONCURRENCY requests in flight, while the province downloads the merged workbook DOWNLOADS
- * times; then throughput, p50/p99 per route, errors, the D1 rows written (counted in the DB), and
+ * times; then throughput, p50/p99 per route, errors, the D1 rows written (counted in the province's database), and
  * whether every submission is stored. Loopback only: any other --url is refused.
  */
 
@@ -43,7 +44,7 @@ export async function load(options: LoadOptions): Promise<{ errors: number; stor
   if (!existsSync(join(ROOT, 'dist', 'public'))) await run('npm', ['run', '--silent', 'build']);
   let worker: LocalWorker | null = null;
   if (options.url === undefined) {
-    worker = await startLocalWorker({ seed: () => provinceSeedStatements(options.communes, new Date().toISOString()), timeoutMs: 180_000 });
+    worker = await startLocalWorker({ seed: () => provinceSeedByDatabase(options.communes, new Date().toISOString()), timeoutMs: 180_000 });
   }
   const url = options.url ?? (worker as LocalWorker).url;
   assertLoopback(url);
@@ -140,6 +141,7 @@ export async function load(options: LoadOptions): Promise<{ errors: number; stor
         `SELECT (SELECT COUNT(*) FROM submissions) AS submissions, (SELECT COUNT(*) FROM submission_parts) AS parts,
            (SELECT COUNT(*) FROM idempotency_keys) AS keys, (SELECT COUNT(*) FROM workbook_downloads) AS downloads,
            (SELECT COALESCE(SUM(json_array_length(body)), 0) FROM submission_parts WHERE part = 'households') AS rows`,
+        PROVINCE_BINDING,
       );
       if (c === undefined) throw new Error('no counts');
       stored = c.submissions;
