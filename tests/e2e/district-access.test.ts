@@ -110,6 +110,9 @@ describe('a district token', () => {
     expect(await page.evaluate(() => [sessionStorage.getItem('gnbv.district.token'), localStorage.getItem('gnbv.district.token')])).toEqual([null, otherDistrict]);
     await screenshot(page, 'district-11-other-district');
 
+    // The page merges accepted reports only by default (issue 20) and Xuân Du's is not accepted: this test is about
+    // which communes a district can see at all, so it merges every report received.
+    await page.locator('#include-all').check();
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
     const book = XLSX.read(readFileSync(await download.path()), { type: 'buffer' });
     expect(download.suggestedFilename()).toBe('Tổng hợp GNBV - Như Thanh - 2024-Y.xlsx');
