@@ -5,23 +5,18 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewListResponse } from '../../shared/api.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
 import { readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
-import { saveUserSettings } from '../../addin/settings.ts';
-import { mountTaskPane } from '../../addin/ui/app.ts';
 import { createReviewPanel } from '../../addin/ui/review-panel.ts';
 import { SAMPLES_DIR } from '../samples.ts';
 import { FakeExcel } from './fake-excel.ts';
+import { SERVER, mountPane, signIn } from './mount-pane.ts';
 
 /** The district's comments in the task pane (issue 20): listed, their cells marked in their own colour, cleared like any mark. */
 
-const SERVER = 'https://gnbv.example.gov.vn';
 let clean: Grid[];
 beforeAll(async () => {
   clean = await readGrids(readFileSync(join(SAMPLES_DIR, 'workbook-xuan-hoa-2024-clean.xlsx')));
 });
-beforeEach(() => {
-  window.localStorage.clear();
-  saveUserSettings(window.localStorage, { serverUrl: SERVER, token: 'demo-xuan-hoa', lang: 'vi' });
-});
+beforeEach(signIn);
 
 const returned: ReviewListResponse = {
   period: '2024-Y',
@@ -45,8 +40,6 @@ const returned: ReviewListResponse = {
 };
 
 function mount(excel: FakeExcel, reviews: () => Response) {
-  document.body.innerHTML = '<main id="app"></main>';
-  const root = document.getElementById('app') as HTMLElement;
   const asked: string[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL) => {
     const url = String(input);
@@ -54,15 +47,7 @@ function mount(excel: FakeExcel, reviews: () => Response) {
     if (url.includes('/api/reviews')) return reviews();
     return new Response('{}', { status: 500 });
   }) as unknown as typeof globalThis.fetch;
-  mountTaskPane(root, {
-    run: (work) => excel.run(work),
-    documentSettings: excel.documentSettings(),
-    storage: window.localStorage,
-    fetch,
-    notes: true,
-    defaultServerUrl: 'https://localhost:8787',
-    now: () => new Date('2024-12-05T08:00:00+07:00'),
-  });
+  const { root } = mountPane(excel, fetch);
   return { root, asked };
 }
 

@@ -10,14 +10,14 @@ import { validateWorkbook } from '../../shared/validate.ts';
 import { readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
 import { saveUserSettings } from '../../addin/settings.ts';
 import { type QueueStore, indexedDbQueue } from '../../addin/submit/queue-store.ts';
-import { type TaskPane, mountTaskPane } from '../../addin/ui/app.ts';
+import type { TaskPane } from '../../addin/ui/app.ts';
 import { SAMPLES_DIR } from '../samples.ts';
 import { FakeExcel } from './fake-excel.ts';
+import { SERVER, mountPane, signIn } from './mount-pane.ts';
 import { ManualTimers, created, dropped, receipt, scriptedServer } from './submit-doubles.ts';
 
 /** "Gửi" in the pane: only after a clean check, what it sends, and what it shows. */
 
-const SERVER = 'https://gnbv.example.gov.vn';
 let errors: Grid[];
 let clean: Grid[];
 beforeAll(async () => {
@@ -25,10 +25,7 @@ beforeAll(async () => {
   [errors, clean] = await Promise.all([read('workbook-xuan-hoa-2024-errors'), read('workbook-xuan-hoa-2024-clean')]);
 });
 
-beforeEach(() => {
-  window.localStorage.clear();
-  saveUserSettings(window.localStorage, { serverUrl: SERVER, token: 'demo-xuan-hoa', lang: 'vi' });
-});
+beforeEach(signIn);
 
 interface Mounted {
   root: HTMLElement;
@@ -37,21 +34,8 @@ interface Mounted {
 }
 
 function mount(excel: FakeExcel, fetch: typeof globalThis.fetch, store: QueueStore): Mounted {
-  document.body.innerHTML = '<main id="app"></main>';
-  const root = document.getElementById('app') as HTMLElement;
   const timers = new ManualTimers();
-  const pane = mountTaskPane(root, {
-    run: (work) => excel.run(work),
-    documentSettings: excel.documentSettings(),
-    storage: window.localStorage,
-    fetch,
-    notes: true,
-    defaultServerUrl: 'https://localhost:8787',
-    now: () => new Date('2024-12-05T08:00:00+07:00'),
-    queueStore: store,
-    timers,
-    random: () => 0.5,
-  });
+  const { root, pane } = mountPane(excel, fetch, { queueStore: store, timers, random: () => 0.5 });
   return { root, pane, timers };
 }
 
