@@ -6,9 +6,9 @@ import type { FakeExcel } from './fake-excel.ts';
 export const SERVER = 'https://gnbv.example.gov.vn';
 
 /** A fresh storage with the commune officer signed in, before each pane test. */
-export function signIn(): void {
+export function signIn(lang: 'vi' | 'en' = 'vi'): void {
   window.localStorage.clear();
-  saveUserSettings(window.localStorage, { serverUrl: SERVER, token: 'demo-xuan-hoa', lang: 'vi' });
+  saveUserSettings(window.localStorage, { serverUrl: SERVER, token: 'demo-xuan-hoa', lang });
 }
 
 /** The pane mounted on a fresh page over the stand-in Excel, on 5 December 2024 (Vietnam time). */

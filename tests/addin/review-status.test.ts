@@ -5,10 +5,9 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewListResponse, ReviewSummary } from '../../shared/api.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
 import { readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
-import { saveUserSettings } from '../../addin/settings.ts';
-import { mountTaskPane } from '../../addin/ui/app.ts';
 import { SAMPLES_DIR } from '../samples.ts';
 import { FakeExcel } from './fake-excel.ts';
+import { mountPane, signIn } from './mount-pane.ts';
 
 /**
  * The task pane's status line after Kiểm tra finds no engine issue (issue 20): a report the
@@ -16,7 +15,6 @@ import { FakeExcel } from './fake-excel.ts';
  * how many comments; for any other state the plain "no issues" line stands.
  */
 
-const SERVER = 'https://gnbv.example.gov.vn';
 let clean: Grid[];
 beforeAll(async () => {
   clean = await readGrids(readFileSync(join(SAMPLES_DIR, 'workbook-xuan-hoa-2024-clean.xlsx')));
@@ -35,23 +33,12 @@ const TWO_COMMENTS: ReviewSummary['comments'] = [
 ];
 
 async function statusAfterCheck(answer: ReviewListResponse, lang: 'vi' | 'en' = 'vi'): Promise<string> {
-  window.localStorage.clear();
-  saveUserSettings(window.localStorage, { serverUrl: SERVER, token: 'demo-xuan-hoa', lang });
-  document.body.innerHTML = '<main id="app"></main>';
-  const root = document.getElementById('app') as HTMLElement;
+  signIn(lang);
   const excel = FakeExcel.fromGrids(clean);
   const fetch = vi.fn(async (input: RequestInfo | URL) =>
     String(input).includes('/api/reviews') ? Response.json(answer) : new Response('{}', { status: 500 }),
   ) as unknown as typeof globalThis.fetch;
-  mountTaskPane(root, {
-    run: (work) => excel.run(work),
-    documentSettings: excel.documentSettings(),
-    storage: window.localStorage,
-    fetch,
-    notes: true,
-    defaultServerUrl: 'https://localhost:8787',
-    now: () => new Date('2024-12-05T08:00:00+07:00'),
-  });
+  const { root } = mountPane(excel, fetch);
   const check = () => root.querySelector('#check') as HTMLButtonElement;
   await vi.waitFor(() => expect(check().disabled).toBe(false), { timeout: 20_000 });
   check().click();
