@@ -5,15 +5,16 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backup, restore } from '../../scripts/backup-restore.ts';
+import { backup, backupSections, restore } from '../../scripts/backup-restore.ts';
 import { type LocalWorker, startLocalWorker } from '../../scripts/local-worker.ts';
-import { PROVINCE_TOKEN, provinceCommunes, provinceSeedStatements } from '../../scripts/seed-province.ts';
+import { PROVINCE_BINDING, PROVINCE_TOKEN, provinceCommunes, provinceSeedByDatabase } from '../../scripts/seed-province.ts';
 import { sampleGrids } from '../samples.ts';
 import { SAMPLES_DIR } from './harness.ts';
 
 /**
- * The backup and restore drill: submissions into one local D1, `npm run backup` of it,
- * `npm run restore` into a fresh persist dir, a Worker on each, and the merged workbook from both.
+ * The backup and restore drill: submissions of a province whose data lives in its own regional D1
+ * (DB_R2; the directory in DB), `npm run backup` of every database, `npm run restore` into a fresh
+ * persist dir, a Worker on each, and the merged workbook from both.
  * The workbook carries the time it was made (each sheet's "Lập lúc … (giờ Việt Nam)" subtitle,
  * docProps/core.xml's created/modified, the zip entries' dates): that, and only that, is taken out
  * before the sheets' XML is compared byte for byte.
@@ -64,7 +65,7 @@ function withoutMakingTime(xlsx: Uint8Array): { entries: Record<string, string>;
 describe('backup and restore', () => {
   it('a restored database serves the same merged workbook, apart from the time it was made', { timeout: 300_000 }, async () => {
     const grids = await sampleGrids(join(SAMPLES_DIR, 'workbook-xuan-hoa-2024-clean.xlsx'));
-    original = await startLocalWorker({ seed: () => provinceSeedStatements(COMMUNES, new Date().toISOString()) });
+    original = await startLocalWorker({ seed: () => provinceSeedByDatabase(COMMUNES, new Date().toISOString()) });
     for (const c of provinceCommunes(COMMUNES)) {
       for (let n = 1; n <= 2; n += 1) {
         const res = await fetch(`${original.url}/api/submissions`, {
@@ -82,6 +83,11 @@ describe('backup and restore', () => {
     const sql = readFileSync(file, 'utf8');
     expect(sql).toContain('CREATE TABLE');
     expect(sql).toContain('INSERT INTO "submissions"');
+    // One section per database: the region's reports are in its own database's, none in the directory's.
+    const sections = new Map(backupSections(sql));
+    expect([...sections.keys()]).toContain(PROVINCE_BINDING);
+    expect(sections.get(PROVINCE_BINDING)).toContain('INSERT INTO "submissions"');
+    expect(sections.get('DB') ?? '').not.toContain('INSERT INTO "submissions"');
     const target = join(dir, 'restored');
     await restore({ file, persistDir: target });
     await expect(restore({ file, persistDir: target })).rejects.toThrow(/fresh directory/);
