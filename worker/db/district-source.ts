@@ -6,19 +6,28 @@ import type { ProgressRecord } from '../../shared/rules/progress.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
 import type { WorkbookCommune, WorkbookSource, WorkbookSubmission } from '../workbook/source.ts';
 import { reviewStatesOfRegion } from './reviews.ts';
-import { type PartName, listRegionCommunes, plansOfRegion, readPartChunks, versionsWithKind } from './submissions.ts';
+import { type PartName, type VersionOfRegion, listRegionCommunes, plansOfRegion, readPartChunksWithin, versionsOfRegion } from './submissions.ts';
 
-/** Pages (of 500 rows) read per D1 query while the rows are read. */
-const CHUNKS_PER_QUERY = 4;
+/**
+ * Bytes of chunk bodies (JSON text) read per D1 query while the rows are read: a part's pages of 500
+ * rows (a few hundred KB each) come several per query, and no more than this is held at once.
+ */
+export const PART_BYTES_PER_QUERY = 8 * 1024 * 1024;
 
-type Version = Awaited<ReturnType<typeof versionsWithKind>>[number];
+/** Versions kept per commune and kind (the newest), as before the region-wide query. */
+const VERSIONS_PER_KIND = 50;
 
-/** Rows of one part of one submission, page by page: never more than a few pages held at once. */
+type Version = VersionOfRegion;
+
+/** Rows of one part of one submission, page by page: one query per budget of chunks, no query after the last. */
 async function* pagesOf<T>(db: D1Database, submissionId: string, part: PartName): AsyncGenerator<T[]> {
-  for (let from = 0; ; from += CHUNKS_PER_QUERY) {
-    const chunks = await readPartChunks(db, submissionId, part, from, CHUNKS_PER_QUERY);
-    for (const chunk of chunks) yield JSON.parse(chunk) as T[];
-    if (chunks.length < CHUNKS_PER_QUERY) return;
+  for (let from = 0; ; ) {
+    const { chunks, last } = await readPartChunksWithin(db, submissionId, part, from, PART_BYTES_PER_QUERY);
+    if (chunks.length === 0) return;
+    from += chunks.length;
+    // Parsed one at a time, and each text let go once its page is yielded.
+    while (chunks.length > 0) yield JSON.parse(chunks.shift() as string) as T[];
+    if (from > last) return;
   }
 }
 
@@ -48,6 +57,18 @@ export async function districtSource(
   ]);
   const due = kindsDue(period);
 
+  const previousPeriod = `${year - 1}-Y`;
+  // One query for every commune's versions of the period and of the previous annual list.
+  const byCommune = new Map<string, Version[]>();
+  for (const v of await versionsOfRegion(db, region.id, [...new Set([period, previousPeriod])])) {
+    const own = byCommune.get(v.communeId);
+    if (own) own.push(v);
+    else byCommune.set(v.communeId, [v]);
+  }
+  /** The commune's versions of a period containing a kind, newest first. */
+  const versionsWithKind = (communeId: string, of: string, kind: SheetKind): Version[] =>
+    (byCommune.get(communeId) ?? []).filter((v) => v.period === of && v.kinds.includes(kind)).slice(0, VERSIONS_PER_KIND);
+
   const latest = new Map<string, Version | null>();
   const beneficiaryVersions = new Map<string, Version[]>();
   const previousList = new Map<string, Version | null>();
@@ -59,12 +80,10 @@ export async function districtSource(
     const accepted = review?.state === 'accepted' ? review.version : null;
     const merged = (versions: Version[]): Version[] =>
       options.acceptedOnly ? versions.filter((v) => accepted !== null && v.version <= accepted) : versions;
-    const [households, beneficiaries, progress, previous] = await Promise.all([
-      versionsWithKind(db, commune.id, period, 'households').then(merged),
-      versionsWithKind(db, commune.id, period, 'beneficiaries').then(merged),
-      versionsWithKind(db, commune.id, period, 'progress').then(merged),
-      versionsWithKind(db, commune.id, `${year - 1}-Y`, 'households'),
-    ]);
+    const households = merged(versionsWithKind(commune.id, period, 'households'));
+    const beneficiaries = merged(versionsWithKind(commune.id, period, 'beneficiaries'));
+    const progress = merged(versionsWithKind(commune.id, period, 'progress'));
+    const previous = versionsWithKind(commune.id, previousPeriod, 'households');
     latest.set(`${commune.id}|households`, households[0] ?? null);
     latest.set(`${commune.id}|progress`, progress[0] ?? null);
     beneficiaryVersions.set(commune.id, beneficiaries);

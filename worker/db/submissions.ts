@@ -248,13 +248,31 @@ export async function readPart(db: D1Database, submissionId: string, part: PartN
   return results.map((r) => r.body);
 }
 
-/** Chunks `from`…`from + count - 1` of a part, in order (a few pages per query for the merged workbook). */
-export async function readPartChunks(db: D1Database, submissionId: string, part: PartName, from: number, count: number): Promise<string[]> {
+/**
+ * Chunks of a part from `from` on, in order, as many as fit in `budgetBytes` of body (UTF-8 bytes),
+ * and always at least one: one query reads several pages of rows for the merged workbook, and no
+ * more than the budget (or one chunk, ≤ 2 MB) is held at once. `last` is the part's last seq (−1
+ * for an empty part), so the caller knows it is done without asking again.
+ */
+export async function readPartChunksWithin(
+  db: D1Database,
+  submissionId: string,
+  part: PartName,
+  from: number,
+  budgetBytes: number,
+): Promise<{ chunks: string[]; last: number }> {
   const { results } = await db
-    .prepare('SELECT body FROM submission_parts WHERE submission_id = ? AND part = ? AND seq >= ? AND seq < ? ORDER BY seq')
-    .bind(submissionId, part, from, from + count)
-    .all<{ body: string }>();
-  return results.map((r) => r.body);
+    .prepare(
+      `SELECT body, seq, last FROM (
+         SELECT body, seq, MAX(seq) OVER () AS last,
+                SUM(length(CAST(body AS BLOB))) OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING) AS upto
+         FROM submission_parts WHERE submission_id = ?1 AND part = ?2 AND seq >= ?3)
+       WHERE upto <= ?4 OR seq = ?3
+       ORDER BY seq`,
+    )
+    .bind(submissionId, part, from, budgetBytes)
+    .all<{ body: string; seq: number; last: number }>();
+  return { chunks: results.map((r) => r.body), last: results[0]?.last ?? -1 };
 }
 
 export async function readSheets(db: D1Database, submissionId: string): Promise<SubmittedSheet[]> {
@@ -275,23 +293,50 @@ export async function latestHouseholdSubmission(db: D1Database, communeId: strin
   return row?.id ?? null;
 }
 
-/** Every version of a commune and period that contains a kind, newest first. */
-export async function versionsWithKind(
-  db: D1Database,
-  communeId: string,
-  period: string,
-  kind: SheetKind,
-): Promise<{ id: string; version: number; receivedAt: string; late: boolean; checksum: string; rulePack: string; submittedBy: string }[]> {
+export interface VersionOfRegion {
+  id: string;
+  communeId: string;
+  period: string;
+  kinds: SheetKind[];
+  version: number;
+  receivedAt: string;
+  late: boolean;
+  checksum: string;
+  rulePack: string;
+  submittedBy: string;
+}
+
+/**
+ * Every version of the region's communes for the given periods (at most 100 bound parameters: a
+ * handful of periods), in one query, by commune and period, newest first: what the merged workbook
+ * needs to pick each commune's latest of each kind, without a query per commune.
+ */
+export async function versionsOfRegion(db: D1Database, regionId: string, periods: readonly string[]): Promise<VersionOfRegion[]> {
   const { results } = await db
     .prepare(
-      `SELECT s.id, s.version, s.received_at, s.late, s.checksum, s.rule_pack, s.submitted_by FROM submissions s
-       WHERE s.commune_id = ? AND s.period = ? AND EXISTS (SELECT 1 FROM json_each(s.kinds) k WHERE k.value = ?)
-       ORDER BY s.version DESC LIMIT 50`,
+      `SELECT s.id, s.commune_id, s.period, s.kinds, s.version, s.received_at, s.late, s.checksum, s.rule_pack, s.submitted_by
+       FROM submissions s JOIN communes c ON c.id = s.commune_id
+       WHERE c.region_id = ? AND s.period IN (${periods.map(() => '?').join(', ')})
+       ORDER BY s.commune_id, s.period, s.version DESC`,
     )
-    .bind(communeId, period, kind)
-    .all<{ id: string; version: number; received_at: string; late: number; checksum: string; rule_pack: string; submitted_by: string }>();
+    .bind(regionId, ...periods)
+    .all<{
+      id: string;
+      commune_id: string;
+      period: string;
+      kinds: string;
+      version: number;
+      received_at: string;
+      late: number;
+      checksum: string;
+      rule_pack: string;
+      submitted_by: string;
+    }>();
   return results.map((r) => ({
     id: r.id,
+    communeId: r.commune_id,
+    period: r.period,
+    kinds: Kinds.parse(JSON.parse(r.kinds)),
     version: r.version,
     receivedAt: r.received_at,
     late: r.late === 1,
