@@ -7,7 +7,7 @@ import type { Grid } from '../../shared/grid/grid.ts';
 import { readGrids } from '../../shared/xlsx/read-spreadsheet.ts';
 import { SAMPLES_DIR } from '../samples.ts';
 import { FakeExcel } from './fake-excel.ts';
-import { mountPane, signIn } from './mount-pane.ts';
+import { mountPane, signInIn } from './mount-pane.ts';
 
 /**
  * The task pane's status line after Kiểm tra finds no engine issue (issue 20): a report the
@@ -33,7 +33,7 @@ const TWO_COMMENTS: ReviewSummary['comments'] = [
 ];
 
 async function statusAfterCheck(answer: ReviewListResponse, lang: 'vi' | 'en' = 'vi'): Promise<string> {
-  signIn(lang);
+  signInIn(lang);
   const excel = FakeExcel.fromGrids(clean);
   const fetch = vi.fn(async (input: RequestInfo | URL) =>
     String(input).includes('/api/reviews') ? Response.json(answer) : new Response('{}', { status: 500 }),
