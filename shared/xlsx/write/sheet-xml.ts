@@ -508,8 +508,11 @@ function cellValue(kind: CellKind, value: Cell): string | number | null {
   return v;
 }
 
+/** Built once: a regex literal inside the function would be a new RegExp object per cell. */
+const PRESERVE = /^\s|\s$|\s\s|[\t\n]/;
+
 function needsPreserve(text: string): boolean {
-  return /^\s|\s$|\s\s|[\t\n]/.test(text);
+  return PRESERVE.test(text);
 }
 
 /** Where `SheetXml.writeRow` puts a row's bytes (a zip entry): text and pieces encoded once, written in place. */
