@@ -44,14 +44,28 @@ const CENTRED_TITLE_MAX_WIDTH = 220;
 const HEADING_WIDTH_FACTOR = 1.15;
 const DAY_MS = 86_400_000;
 const EXCEL_EPOCH_OFFSET = 25_569; // days from 1899-12-30 to 1970-01-01
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Excel serial of a calendar date (YYYY-MM-DD), or null. */
 export function dateSerial(iso: string): number | null {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // YYYY-MM-DD read by character codes (digits 0–9 only, as /^\d{4}-\d{2}-\d{2}$/ reads them), without a match array per date cell.
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
+  const year = digitsAt(iso, 0, 4);
+  const month = digitsAt(iso, 5, 2);
+  const day = digitsAt(iso, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return null;
+  const ms = Date.UTC(year, month - 1, day);
   return Number.isNaN(ms) ? null : ms / DAY_MS + EXCEL_EPOCH_OFFSET;
+}
+
+/** The decimal number of `count` ASCII digits at `from`, or -1 when one is not a digit 0–9. */
+function digitsAt(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** Excel serial of an instant, as a wall-clock time in Vietnam (UTC+7), or null. */
