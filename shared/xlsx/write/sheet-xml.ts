@@ -148,6 +148,9 @@ export class SheetXml {
   private readonly groupRuns: { group: string; from: number; to: number }[] = [];
   private nextRow: number;
   private pending: string[] | null = [];
+  /** Rows written by `writeRow` (and anything after them) while the widths are measured, as bytes. */
+  private held: HeldBytes | null = null;
+  private heldRows = 0;
   private lastTableRow: number;
   private tableOpen = true;
   private readonly merges: string[] = [];
@@ -232,13 +235,32 @@ export class SheetXml {
   /**
    * The same row as `row()`, written into `out` byte by byte rather than built as a string: the
    * rows of a large sheet make no garbage. While the first rows are measured for the widths they
-   * still go through `row()`.
+   * are held as the same bytes (outside the JS heap), not as strings, until the sheet's head can be
+   * written.
    */
   writeRow(values: readonly Cell[], out: ByteSink, kind: 'data' | 'total' = this.tableOpen ? 'data' : 'total'): void {
     if (this.pending !== null) {
-      out.write(this.row(values, kind));
+      const cols = this.layout.columns;
+      for (let i = 0; i < cols.length; i++) {
+        const len = displayLength((cols[i] as Column).kind, values[i]);
+        if (len > (this.widths[i] ?? 0)) this.widths[i] = len;
+      }
+      this.held ??= new HeldBytes();
+      this.rowBytes(values, this.held, kind);
+      this.heldRows++;
+      const sample = this.layout.sampleRows;
+      if (sample !== undefined && this.pending.length + this.heldRows >= sample) {
+        out.write(this.head() + this.pending.join(''));
+        out.raw(this.held.bytes());
+        this.pending = null;
+        this.held = null;
+      }
       return;
     }
+    this.rowBytes(values, out, kind);
+  }
+
+  private rowBytes(values: readonly Cell[], out: ByteSink, kind: 'data' | 'total'): void {
     const r = this.take();
     if (this.tableOpen) this.lastTableRow = r;
     const cols = this.layout.columns;
@@ -328,15 +350,20 @@ export class SheetXml {
 
   private emit(xml: string): string {
     if (this.pending === null) return xml;
-    this.pending.push(xml);
+    // After the first held row, text goes after it, in the same bytes.
+    if (this.held !== null) {
+      this.held.write(xml);
+      this.heldRows++;
+    } else this.pending.push(xml);
     const sample = this.layout.sampleRows;
-    return sample !== undefined && this.pending.length >= sample ? this.flush() : '';
+    return sample !== undefined && this.pending.length + this.heldRows >= sample ? this.flush() : '';
   }
 
   private flush(): string {
     if (this.pending === null) return '';
-    const out = this.head() + this.pending.join('');
+    const out = this.head() + this.pending.join('') + (this.held === null ? '' : this.held.text());
     this.pending = null;
+    this.held = null;
     return out;
   }
 
@@ -540,6 +567,57 @@ export interface ByteSink {
   raw(piece: Uint8Array): void;
   /** A non-negative integer below 2^53. */
   uint(n: number): void;
+}
+
+const encoder = new TextEncoder();
+
+/** The bytes of the rows held while the widths are measured: UTF-8 in a buffer that grows. */
+class HeldBytes implements ByteSink {
+  private buffer = new Uint8Array(64 * 1024);
+  private used = 0;
+
+  write(text: string): void {
+    for (;;) {
+      const room = this.buffer.length - this.used;
+      if (text.length * 3 <= room) {
+        this.used += encoder.encodeInto(text, this.buffer.subarray(this.used)).written;
+        return;
+      }
+      this.grow(text.length * 3);
+    }
+  }
+
+  utf8(text: string): void {
+    this.write(text);
+  }
+
+  ascii(text: string): void {
+    this.write(text);
+  }
+
+  raw(piece: Uint8Array): void {
+    if (piece.length > this.buffer.length - this.used) this.grow(piece.length);
+    this.buffer.set(piece, this.used);
+    this.used += piece.length;
+  }
+
+  uint(n: number): void {
+    this.write(String(n));
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.used);
+  }
+
+  text(): string {
+    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(this.bytes());
+  }
+
+  private grow(n: number): void {
+    const next = new Uint8Array(Math.max(this.buffer.length * 2, this.used + n));
+    next.set(this.buffer.subarray(0, this.used));
+    this.buffer = next;
+  }
 }
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
