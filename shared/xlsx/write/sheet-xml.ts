@@ -44,14 +44,28 @@ const CENTRED_TITLE_MAX_WIDTH = 220;
 const HEADING_WIDTH_FACTOR = 1.15;
 const DAY_MS = 86_400_000;
 const EXCEL_EPOCH_OFFSET = 25_569; // days from 1899-12-30 to 1970-01-01
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Excel serial of a calendar date (YYYY-MM-DD), or null. */
 export function dateSerial(iso: string): number | null {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // YYYY-MM-DD read by character codes (digits 0–9 only, as /^\d{4}-\d{2}-\d{2}$/ reads them), without a match array per date cell.
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
+  const year = digitsAt(iso, 0, 4);
+  const month = digitsAt(iso, 5, 2);
+  const day = digitsAt(iso, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return null;
+  const ms = Date.UTC(year, month - 1, day);
   return Number.isNaN(ms) ? null : ms / DAY_MS + EXCEL_EPOCH_OFFSET;
+}
+
+/** The decimal number of `count` ASCII digits at `from`, or -1 when one is not a digit 0–9. */
+function digitsAt(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** Excel serial of an instant, as a wall-clock time in Vietnam (UTC+7), or null. */
@@ -134,6 +148,9 @@ export class SheetXml {
   private readonly groupRuns: { group: string; from: number; to: number }[] = [];
   private nextRow: number;
   private pending: string[] | null = [];
+  /** Rows written by `writeRow` (and anything after them) while the widths are measured, as bytes. */
+  private held: HeldBytes | null = null;
+  private heldRows = 0;
   private lastTableRow: number;
   private tableOpen = true;
   private readonly merges: string[] = [];
@@ -218,13 +235,32 @@ export class SheetXml {
   /**
    * The same row as `row()`, written into `out` byte by byte rather than built as a string: the
    * rows of a large sheet make no garbage. While the first rows are measured for the widths they
-   * still go through `row()`.
+   * are held as the same bytes (outside the JS heap), not as strings, until the sheet's head can be
+   * written.
    */
   writeRow(values: readonly Cell[], out: ByteSink, kind: 'data' | 'total' = this.tableOpen ? 'data' : 'total'): void {
     if (this.pending !== null) {
-      out.write(this.row(values, kind));
+      const cols = this.layout.columns;
+      for (let i = 0; i < cols.length; i++) {
+        const len = displayLength((cols[i] as Column).kind, values[i]);
+        if (len > (this.widths[i] ?? 0)) this.widths[i] = len;
+      }
+      this.held ??= new HeldBytes();
+      this.rowBytes(values, this.held, kind);
+      this.heldRows++;
+      const sample = this.layout.sampleRows;
+      if (sample !== undefined && this.pending.length + this.heldRows >= sample) {
+        out.write(this.head() + this.pending.join(''));
+        out.raw(this.held.bytes());
+        this.pending = null;
+        this.held = null;
+      }
       return;
     }
+    this.rowBytes(values, out, kind);
+  }
+
+  private rowBytes(values: readonly Cell[], out: ByteSink, kind: 'data' | 'total'): void {
     const r = this.take();
     if (this.tableOpen) this.lastTableRow = r;
     const cols = this.layout.columns;
@@ -314,15 +350,20 @@ export class SheetXml {
 
   private emit(xml: string): string {
     if (this.pending === null) return xml;
-    this.pending.push(xml);
+    // After the first held row, text goes after it, in the same bytes.
+    if (this.held !== null) {
+      this.held.write(xml);
+      this.heldRows++;
+    } else this.pending.push(xml);
     const sample = this.layout.sampleRows;
-    return sample !== undefined && this.pending.length >= sample ? this.flush() : '';
+    return sample !== undefined && this.pending.length + this.heldRows >= sample ? this.flush() : '';
   }
 
   private flush(): string {
     if (this.pending === null) return '';
-    const out = this.head() + this.pending.join('');
+    const out = this.head() + this.pending.join('') + (this.held === null ? '' : this.held.text());
     this.pending = null;
+    this.held = null;
     return out;
   }
 
@@ -508,8 +549,11 @@ function cellValue(kind: CellKind, value: Cell): string | number | null {
   return v;
 }
 
+/** Built once: a regex literal inside the function would be a new RegExp object per cell. */
+const PRESERVE = /^\s|\s$|\s\s|[\t\n]/;
+
 function needsPreserve(text: string): boolean {
-  return /^\s|\s$|\s\s|[\t\n]/.test(text);
+  return PRESERVE.test(text);
 }
 
 /** Where `SheetXml.writeRow` puts a row's bytes (a zip entry): text and pieces encoded once, written in place. */
@@ -523,6 +567,57 @@ export interface ByteSink {
   raw(piece: Uint8Array): void;
   /** A non-negative integer below 2^53. */
   uint(n: number): void;
+}
+
+const encoder = new TextEncoder();
+
+/** The bytes of the rows held while the widths are measured: UTF-8 in a buffer that grows. */
+class HeldBytes implements ByteSink {
+  private buffer = new Uint8Array(64 * 1024);
+  private used = 0;
+
+  write(text: string): void {
+    for (;;) {
+      const room = this.buffer.length - this.used;
+      if (text.length * 3 <= room) {
+        this.used += encoder.encodeInto(text, this.buffer.subarray(this.used)).written;
+        return;
+      }
+      this.grow(text.length * 3);
+    }
+  }
+
+  utf8(text: string): void {
+    this.write(text);
+  }
+
+  ascii(text: string): void {
+    this.write(text);
+  }
+
+  raw(piece: Uint8Array): void {
+    if (piece.length > this.buffer.length - this.used) this.grow(piece.length);
+    this.buffer.set(piece, this.used);
+    this.used += piece.length;
+  }
+
+  uint(n: number): void {
+    this.write(String(n));
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.used);
+  }
+
+  text(): string {
+    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(this.bytes());
+  }
+
+  private grow(n: number): void {
+    const next = new Uint8Array(Math.max(this.buffer.length * 2, this.used + n));
+    next.set(this.buffer.subarray(0, this.used));
+    this.buffer = next;
+  }
 }
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
