@@ -610,7 +610,7 @@ class HeldBytes implements ByteSink {
   }
 
   text(): string {
-    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(this.bytes());
+    return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(this.bytes());
   }
 
   private grow(n: number): void {
