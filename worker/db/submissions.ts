@@ -13,6 +13,7 @@ import { SheetKind } from '../../shared/sheet-kind.ts';
 import { CommunePlan } from '../../shared/plans/plan.ts';
 import type { HouseholdRecord } from '../../shared/rules/households.ts';
 import { submitTransitionStatements } from './reviews.ts';
+import type { WorkbookSubmission } from '../workbook/source.ts';
 
 /**
  * Submissions in D1: one row per version, the body in parts (chunks under D1's 2 MB row limit), and
@@ -293,17 +294,12 @@ export async function latestHouseholdSubmission(db: D1Database, communeId: strin
   return row?.id ?? null;
 }
 
-export interface VersionOfRegion {
+/** A stored version as the merged workbook's "Nguồn" line needs it, with its commune, period and kinds. */
+export interface VersionOfRegion extends Omit<WorkbookSubmission, 'kind'> {
   id: string;
   communeId: string;
   period: string;
   kinds: SheetKind[];
-  version: number;
-  receivedAt: string;
-  late: boolean;
-  checksum: string;
-  rulePack: string;
-  submittedBy: string;
 }
 
 /**
