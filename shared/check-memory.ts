@@ -5,6 +5,27 @@ import { normalizeLabel } from './table/labels.ts';
 import { type LegacyEncoding, detectLegacyEncoding } from './text/legacy-encoding.ts';
 import { fold, foldName } from './text/normalize.ts';
 
+/** Answers to one question by key, forgotten all at once when more than `limit` are held. */
+class Memo<Answer> {
+  private readonly answers = new Map<string, Answer>();
+
+  constructor(private readonly limit: number) {}
+
+  answer(key: string, find: (key: string) => Answer): Answer {
+    let found = this.answers.get(key);
+    if (found === undefined) {
+      found = find(key);
+      if (this.answers.size > this.limit) this.answers.clear();
+      this.answers.set(key, found);
+    }
+    return found;
+  }
+}
+
+function detectUnfonted(text: string): LegacyEncoding | null {
+  return detectLegacyEncoding(text.normalize('NFC'), null);
+}
+
 /**
  * What one check remembers while it runs: the answers to questions that come back row after row
  * (a list repeats its villages, names and categories) and memory to reuse. The domain keeps no
@@ -13,59 +34,34 @@ import { fold, foldName } from './text/normalize.ts';
  * again, keeps one for as long as it is open. Each memo is bounded, so a long-lived one stays small.
  */
 export class CheckMemory {
-  private readonly folded = new Map<string, string>();
-  private readonly names = new Map<string, string>();
-  private readonly labels = new Map<string, string>();
-  private readonly categories = new Map<string, HouseholdCategory | null>();
+  private readonly folded = new Memo<string>(50_000);
+  private readonly names = new Memo<string>(50_000);
+  private readonly labels = new Memo<string>(10_000);
+  private readonly categories = new Memo<HouseholdCategory | null>(10_000);
   private lastCategoryText: string | null = null;
   private lastCategory: HouseholdCategory | null = null;
-  private readonly legacy = new Map<string, LegacyEncoding | null>();
-  private readonly sets = new Map<string, MarkSets>();
+  private readonly legacy = new Memo<LegacyEncoding | null>(100_000);
+  private readonly sets = new Memo<MarkSets>(63);
   private readonly scores = new WeakMap<object, Map<string, ReadonlyMap<number, number>>>();
   private spareIdMemory: ArrayBuffer | null = null;
 
   /** fold(), once per distinct text (a function value: parseMark takes it). */
-  readonly fold = (text: string): string => {
-    let folded = this.folded.get(text);
-    if (folded === undefined) {
-      folded = fold(text);
-      if (this.folded.size > 50_000) this.folded.clear();
-      this.folded.set(text, folded);
-    }
-    return folded;
-  };
+  readonly fold = (text: string): string => this.folded.answer(text, fold);
 
   /** foldName(), once per distinct text. */
   foldName(text: string): string {
-    let folded = this.names.get(text);
-    if (folded === undefined) {
-      folded = foldName(text);
-      if (this.names.size > 50_000) this.names.clear();
-      this.names.set(text, folded);
-    }
-    return folded;
+    return this.names.answer(text, foldName);
   }
 
   /** normalizeLabel(), once per distinct header text (a header's labels come back sheet after sheet). */
   label(text: string): string {
-    let label = this.labels.get(text);
-    if (label === undefined) {
-      label = normalizeLabel(text);
-      if (this.labels.size > 10_000) this.labels.clear();
-      this.labels.set(text, label);
-    }
-    return label;
+    return this.labels.answer(text, normalizeLabel);
   }
 
   /** categoryOf(), once per distinct text; rows of a list often share their category. */
   category(text: string): HouseholdCategory | null {
     if (text === this.lastCategoryText) return this.lastCategory;
-    let found = this.categories.get(text);
-    if (found === undefined) {
-      found = categoryOf(text);
-      if (this.categories.size > 10_000) this.categories.clear();
-      this.categories.set(text, found);
-    }
+    const found = this.categories.answer(text, categoryOf);
     this.lastCategoryText = text;
     this.lastCategory = found;
     return found;
@@ -73,26 +69,13 @@ export class CheckMemory {
 
   /** Legacy-encoding detection, once per distinct text and font (lists repeat villages and names). */
   legacyEncoding(text: string, font: string | null): LegacyEncoding | null {
-    const key = font === null ? text : `${font}\u0000${text}`;
-    let found = this.legacy.get(key);
-    if (found === undefined) {
-      found = detectLegacyEncoding(text.normalize('NFC'), font);
-      if (this.legacy.size > 100_000) this.legacy.clear();
-      this.legacy.set(key, found);
-    }
-    return found;
+    if (font === null) return this.legacy.answer(text, detectUnfonted);
+    return this.legacy.answer(`${font}\u0000${text}`, () => detectLegacyEncoding(text.normalize('NFC'), font));
   }
 
   /** The shared id lists for these mark columns (frozen lists, so sharing them between checks is safe). */
   markSets(ids: readonly string[]): MarkSets {
-    const key = ids.join(',');
-    let sets = this.sets.get(key);
-    if (!sets) {
-      if (this.sets.size >= 64) this.sets.clear();
-      sets = new MarkSets(ids);
-      this.sets.set(key, sets);
-    }
-    return sets;
+    return this.sets.answer(ids.join(','), () => new MarkSets(ids));
   }
 
   /** Scores of header labels against one alias index (the key), label → scores. */

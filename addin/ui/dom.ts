@@ -20,3 +20,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<s
   }
   return el;
 }
+
+/** A card of the pane: a section titled by its h2 (the id names it for assistive technology). */
+export function card(titleId: string, title: string, ...children: Child[]): HTMLElement {
+  return h('section', { className: 'card', 'aria-labelledby': titleId }, h('h2', { id: titleId }, title), ...children);
+}

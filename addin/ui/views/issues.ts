@@ -4,7 +4,7 @@ import { codeTitle, renderMessage } from '../../../shared/messages.ts';
 import type { CheckOutcome } from '../../check.ts';
 import { fixFor } from '../../fixes.ts';
 import { exportList, fix, next, select } from '../actions/cells.ts';
-import { h } from '../dom.ts';
+import { card, h } from '../dom.ts';
 import type { Pane } from '../pane.ts';
 import { errorCount, usualFontOf } from '../state.ts';
 import { t } from '../strings.ts';
@@ -43,10 +43,9 @@ export function issuesSection(pane: Pane, outcome: CheckOutcome): HTMLElement | 
   const errors = errorCount(state);
   const warnings = state.issues.length - errors;
   if (state.issues.length === 0) return null;
-  return h(
-    'section',
-    { className: 'card', 'aria-labelledby': 'issues-title' },
-    h('h2', { id: 'issues-title' }, t('issues', l)),
+  return card(
+    'issues-title',
+    t('issues', l),
     h(
       'p',
       { className: 'counts' },

@@ -5,7 +5,7 @@ import { fieldLabel, kindName } from '../../../shared/messages.ts';
 import type { SheetSummary } from '../../../shared/validate.ts';
 import type { CheckOutcome } from '../../check.ts';
 import { remap } from '../actions/settings.ts';
-import { h } from '../dom.ts';
+import { card, h } from '../dom.ts';
 import type { Pane } from '../pane.ts';
 import { t } from '../strings.ts';
 
@@ -67,10 +67,9 @@ function mappingEditor(pane: Pane, summary: SheetSummary, grid: Grid): HTMLEleme
 /** The sheets read, each with its kind and the column mapping to correct. */
 export function sheetsSection(pane: Pane, outcome: CheckOutcome): HTMLElement {
   const l = pane.lang();
-  return h(
-    'section',
-    { className: 'card', 'aria-labelledby': 'sheets-title' },
-    h('h2', { id: 'sheets-title' }, t('sheets', l)),
+  return card(
+    'sheets-title',
+    t('sheets', l),
     h(
       'ul',
       { className: 'sheets' },
