@@ -9,6 +9,8 @@
  * Pure functions, no I/O, no dependencies. The code tables are data.
  */
 
+import tables from './legacy-tables.json' with { type: 'json' };
+
 export type LegacyEncoding = 'tcvn3' | 'vni';
 
 /**
@@ -19,53 +21,20 @@ export type LegacyEncoding = 'tcvn3' | 'vni';
  * decode to the lowercase letter here. Byte 0xA0 (no-break space) is identical in Unicode and
  * byte 0xAD (ư) reads as U+00AD SOFT HYPHEN.
  */
-const TCVN3_TABLE: Readonly<Record<string, string>> = {
-  // capitals (no tone) and the plain modified letters
-  '¡': 'Ă', '¢': 'Â', '£': 'Ê', '¤': 'Ô', '¥': 'Ơ', '¦': 'Ư', '§': 'Đ',
-  '¨': 'ă', '©': 'â', 'ª': 'ê', '«': 'ô', '¬': 'ơ', '\u00AD': 'ư', '®': 'đ',
-  // toned vowels, in VN3 order: huyền, hỏi, ngã, sắc, nặng
-  'µ': 'à', '¶': 'ả', '·': 'ã', '¸': 'á', '¹': 'ạ',
-  '»': 'ằ', '¼': 'ẳ', '½': 'ẵ', '¾': 'ắ', 'Æ': 'ặ',
-  'Ç': 'ầ', 'È': 'ẩ', 'É': 'ẫ', 'Ê': 'ấ', 'Ë': 'ậ',
-  'Ì': 'è', 'Î': 'ẻ', 'Ï': 'ẽ', 'Ð': 'é', 'Ñ': 'ẹ',
-  'Ò': 'ề', 'Ó': 'ể', 'Ô': 'ễ', 'Õ': 'ế', 'Ö': 'ệ',
-  '×': 'ì', 'Ø': 'ỉ', 'Ü': 'ĩ', 'Ý': 'í', 'Þ': 'ị',
-  'ß': 'ò', 'á': 'ỏ', 'â': 'õ', 'ã': 'ó', 'ä': 'ọ',
-  'å': 'ồ', 'æ': 'ổ', 'ç': 'ỗ', 'è': 'ố', 'é': 'ộ',
-  'ê': 'ờ', 'ë': 'ở', 'ì': 'ỡ', 'í': 'ớ', 'î': 'ợ',
-  'ï': 'ù', 'ñ': 'ủ', 'ò': 'ũ', 'ó': 'ú', 'ô': 'ụ',
-  'õ': 'ừ', 'ö': 'ử', '÷': 'ữ', 'ø': 'ứ', 'ù': 'ự',
-  'ú': 'ỳ', 'û': 'ỷ', 'ü': 'ỹ', 'ý': 'ý', 'þ': 'ỵ',
-};
+const TCVN3_TABLE: Readonly<Record<string, string>> = tables.tcvn3;
 
 /**
  * VNI-Windows, lowercase half: legacy sequence → Unicode. A vowel is written as the base
  * letter followed by one modifier byte (tone, or circumflex/breve combined with a tone);
  * ơ ư đ and the toned i's are single bytes, as is ỵ. The capital half is the same table
  * upper-cased (both sides), e.g. "AØ" → "À", "Ñ" → "Đ", "ÖÙ" → "Ứ".
+ *
+ * Both tables are in legacy-tables.json. TCVN3's: the capitals (no tone) and the plain modified
+ * letters, then the toned vowels in VN3 order (huyền, hỏi, ngã, sắc, nặng). VNI's: a, ă, â, e, ê,
+ * the single-byte i's, o, ô, ơ, u, ư, y and đ, with the tone bytes ø huyền, ù sắc, û hỏi, õ ngã,
+ * ï nặng.
  */
-const VNI_LOWER: Readonly<Record<string, string>> = {
-  // a, ă, â                         (tones: ø huyền, ù sắc, û hỏi, õ ngã, ï nặng)
-  'aø': 'à', 'aù': 'á', 'aû': 'ả', 'aõ': 'ã', 'aï': 'ạ',
-  'aê': 'ă', 'aè': 'ằ', 'aé': 'ắ', 'aú': 'ẳ', 'aü': 'ẵ', 'aë': 'ặ',
-  'aâ': 'â', 'aà': 'ầ', 'aá': 'ấ', 'aå': 'ẩ', 'aã': 'ẫ', 'aä': 'ậ',
-  // e, ê
-  'eø': 'è', 'eù': 'é', 'eû': 'ẻ', 'eõ': 'ẽ', 'eï': 'ẹ',
-  'eâ': 'ê', 'eà': 'ề', 'eá': 'ế', 'eå': 'ể', 'eã': 'ễ', 'eä': 'ệ',
-  // i (single bytes)
-  'ì': 'ì', 'í': 'í', 'æ': 'ỉ', 'ó': 'ĩ', 'ò': 'ị',
-  // o, ô, ơ
-  'oø': 'ò', 'où': 'ó', 'oû': 'ỏ', 'oõ': 'õ', 'oï': 'ọ',
-  'oâ': 'ô', 'oà': 'ồ', 'oá': 'ố', 'oå': 'ổ', 'oã': 'ỗ', 'oä': 'ộ',
-  'ô': 'ơ', 'ôø': 'ờ', 'ôù': 'ớ', 'ôû': 'ở', 'ôõ': 'ỡ', 'ôï': 'ợ',
-  // u, ư
-  'uø': 'ù', 'uù': 'ú', 'uû': 'ủ', 'uõ': 'ũ', 'uï': 'ụ',
-  'ö': 'ư', 'öø': 'ừ', 'öù': 'ứ', 'öû': 'ử', 'öõ': 'ữ', 'öï': 'ự',
-  // y (ỵ is a single byte)
-  'yø': 'ỳ', 'yù': 'ý', 'yû': 'ỷ', 'yõ': 'ỹ', 'î': 'ỵ',
-  // đ
-  'ñ': 'đ',
-};
+const VNI_LOWER: Readonly<Record<string, string>> = tables.vniLower;
 
 /** VNI decode map: lowercase, uppercase and mixed-case base/modifier pairs (case of the base wins). */
 const VNI_DECODE: ReadonlyMap<string, string> = (() => {
