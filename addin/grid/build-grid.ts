@@ -1,10 +1,11 @@
 import type { CellValue, Grid } from '../../shared/grid/grid.ts';
-import { address, parseRange } from '../../shared/grid/address.ts';
-import { numberCell, unusualFonts } from '../../shared/xlsx/cell-format.ts';
+import { GridCells, numberCell } from '../../shared/xlsx/grid-core.ts';
 
 /**
  * Builds, from what Excel returns for a sheet, exactly the Grid that shared/xlsx/parse-xlsx.ts
- * builds from the saved file (the cell rules of both are shared/xlsx/cell-format.ts) — so the pane, the CLI and the API validate the same input.
+ * builds from the saved file: both go through shared/xlsx/grid-core.ts, so the pane, the CLI and
+ * the API validate the same input. What is Excel's own here: its value types, and the fonts, which
+ * come by row (or cell by cell for a row of mixed fonts) after the values.
  * Pure: the Excel calls live in ../excel/read-workbook.ts.
  */
 
@@ -30,8 +31,7 @@ export function toCellValue(value: unknown, valueType: unknown, numberFormat: un
 }
 
 export class GridBuilder {
-  private readonly rows: CellValue[][] = [];
-  private readonly numFmts: Record<string, string> = {};
+  private readonly cells = new GridCells();
   /** Excel row → its one font, or the fonts of its cells (index = column − 1) once fetched. */
   private readonly fontsByRow = new Map<number, string | (string | null)[]>();
   /** Rows with values whose cells have more than one font: their fonts are fetched per cell. */
@@ -44,23 +44,21 @@ export class GridBuilder {
       const row = block.top + i;
       const formats = block.numberFormat[i] ?? [];
       const types = block.valueTypes[i] ?? [];
-      const out: CellValue[] = [];
       let first = 0;
+      let last = 0;
       rowValues.forEach((raw, j) => {
         const v = toCellValue(raw, types[j], formats[j]);
         if (v === null) return;
         const col = block.left + j;
-        while (out.length < col - 1) out.push(null);
-        out[col - 1] = v;
-        if (first === 0) first = col;
         const format = formats[j];
-        if (typeof format === 'string' && format !== 'General') this.numFmts[address(row, col)] = format;
+        this.cells.set(row, col, v, typeof format === 'string' ? format : undefined);
+        if (first === 0) first = col;
+        last = col;
       });
-      if (out.length === 0) return;
-      this.rows[row - 1] = out;
+      if (last === 0) return;
       const font = block.rowFonts[i] ?? null;
       if (font !== null) this.fontsByRow.set(row, font);
-      else this.mixed.set(row, { first, last: out.length });
+      else this.mixed.set(row, { first, last });
     });
   }
 
@@ -79,31 +77,12 @@ export class GridBuilder {
     this.mixed.delete(row);
   }
 
-  /**
-   * The grid. Like the xlsx reader: rows run to the last row with a value or a merged area,
-   * each row to its last value; number formats of non-empty cells that are not General; font
-   * names of non-empty cells where they differ from the font most cells use.
-   */
+  /** The grid, as the xlsx reader makes it (grid-core.ts), with the fonts known by now. */
   build(merges: readonly string[]): { grid: Grid; usualFont: string | null } {
-    let length = this.rows.length;
-    for (const m of merges) length = Math.max(length, parseRange(m).bottom);
-    const rows: CellValue[][] = [];
-    for (let i = 0; i < length; i++) rows.push(this.rows[i] ?? []);
-
-    const fontOf = (row: number, col: number): string | null => {
+    return this.cells.build(this.name, merges, (row, col) => {
       const f = this.fontsByRow.get(row);
       if (f === undefined) return null;
       return typeof f === 'string' ? f : (f[col - 1] ?? null);
-    };
-    const cellFonts: [string, string][] = [];
-    rows.forEach((cells, i) =>
-      cells.forEach((v, j) => {
-        if (v === null) return;
-        const f = fontOf(i + 1, j + 1);
-        if (f) cellFonts.push([address(i + 1, j + 1), f]);
-      }),
-    );
-    const { fonts, usual } = unusualFonts(cellFonts);
-    return { grid: { name: this.name, rows, merges: [...merges], numFmts: this.numFmts, fonts }, usualFont: usual };
+    });
   }
 }

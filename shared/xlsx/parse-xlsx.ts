@@ -1,6 +1,6 @@
 import type { CellValue, Grid } from '../grid/grid.ts';
 import { address, parseRange } from '../grid/address.ts';
-import { numberCell, unusualFonts } from './cell-format.ts';
+import { GridCells, coveredCells, numberCell } from './grid-core.ts';
 import { attribute, attributes, decodeEntities, joinedText } from './xml-text.ts';
 
 /**
@@ -186,24 +186,14 @@ function worksheetGrid(name: string, xml: string, ctx: SheetContext): Grid {
     const ref = attribute(attrs, 'ref');
     if (ref !== undefined && /^[A-Z]{1,3}\d+:[A-Z]{1,3}\d+$/.test(ref)) merges.push(normalizeRange(ref));
   }
-  // Cells inside a merged area other than its top-left hold no value of their own.
-  const covered = new Set<string>();
-  for (const m of merges) {
-    const r = parseRange(m);
-    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) covered.add(address(row, col));
-  }
-
-  const rows: CellValue[][] = [];
-  const numFmts: Record<string, string> = {};
-  const fontOf: [string, string][] = [];
-  let length = 0;
+  const covered = coveredCells(merges);
+  const cells = new GridCells();
   let rowNumber = 0;
   const data = section(xml, 'sheetData');
   for (const rowMatch of data.matchAll(ROW)) {
     const r = attribute(rowMatch[1] ?? '', 'r');
     rowNumber = r === undefined ? rowNumber + 1 : Number(r);
     if (!Number.isInteger(rowNumber) || rowNumber < 1) throw new XlsxPackageError(`bad row number in ${name}`);
-    const out: CellValue[] = [];
     let column = 0;
     for (const cellMatch of (rowMatch[2] ?? '').matchAll(CELL)) {
       const attrs = cellMatch[1] ?? '';
@@ -216,21 +206,13 @@ function worksheetGrid(name: string, xml: string, ctx: SheetContext): Grid {
       const inner = cellMatch[2] ?? '';
       const value = inner === '' ? undefined : cellValue(attribute(attrs, 't'), inner, style, ctx);
       // A row counts towards the sheet's length when a cell in it holds anything but an empty style.
-      if (value !== undefined || styleIndex === 0) length = Math.max(length, rowNumber);
+      if (value !== undefined || styleIndex === 0) cells.reach(rowNumber);
       if (value === undefined || value === null) continue;
-      const a = address(rowNumber, column);
-      if (covered.has(a)) continue;
-      while (out.length < column - 1) out.push(null);
-      out[column - 1] = value;
-      if (style?.numFmt !== undefined && style.numFmt !== 'General') numFmts[a] = style.numFmt;
-      if (style?.font !== undefined) fontOf.push([a, style.font]);
+      if (covered.size > 0 && covered.has(address(rowNumber, column))) continue;
+      cells.set(rowNumber, column, value, style?.numFmt, style?.font);
     }
-    if (out.length > 0) rows[rowNumber - 1] = out;
   }
-  for (const m of merges) length = Math.max(length, parseRange(m).bottom);
-  const grid: CellValue[][] = [];
-  for (let i = 0; i < length; i++) grid.push(rows[i] ?? []);
-  return { name, rows: grid, merges, numFmts, fonts: unusualFonts(fontOf).fonts };
+  return cells.build(name, merges).grid;
 }
 
 /** "D7:C5" → "C5:D7", as a range is kept in a Grid. */

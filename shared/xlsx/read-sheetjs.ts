@@ -1,7 +1,7 @@
 import { read, type CellObject, type WorkSheet } from '@e965/xlsx';
 import type { CellValue, Grid } from '../grid/grid.ts';
 import { address, columnNumber } from '../grid/address.ts';
-import { numberCell, unusualFonts } from './cell-format.ts';
+import { GridCells, coveredCells, numberCell } from './grid-core.ts';
 import { odsCellFonts } from './ods-fonts.ts';
 import { xlsCellFonts } from './xls-fonts.ts';
 
@@ -72,34 +72,18 @@ function cellValue(cell: CellObject, date1904: boolean): CellValue {
 
 function sheetGrid(name: string, ws: WorkSheet | undefined, date1904: boolean, cellFonts: ReadonlyMap<string, string>): Grid {
   const merges = (ws?.['!merges'] ?? []).map((m) => `${address(m.s.r + 1, m.s.c + 1)}:${address(m.e.r + 1, m.e.c + 1)}`);
-  // As in .xlsx: a cell inside a merged area other than its top-left holds no value of its own.
-  const covered = new Set<string>();
-  for (const m of ws?.['!merges'] ?? []) {
-    for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) covered.add(address(r + 1, c + 1));
-  }
-  const rows: CellValue[][] = [];
-  const numFmts: Record<string, string> = {};
-  const fontOf: [string, string][] = [];
+  const covered = coveredCells(merges);
+  const cells = new GridCells();
   for (const key of Object.keys(ws ?? {})) {
     const m = CELL_KEY.exec(key);
     if (!m || covered.has(key)) continue;
     const cell = (ws as WorkSheet)[key] as CellObject;
-    const value = cellValue(cell, date1904);
-    if (value === null) continue;
-    const r = Number(m[2]) - 1;
-    const c = columnNumber(m[1] as string) - 1;
-    const row = (rows[r] ??= []);
-    while (row.length < c) row.push(null);
-    row[c] = value;
-    if (cell.z !== undefined && cell.z !== 'General') numFmts[key] = String(cell.z);
-    const font = cellFonts.get(key);
-    if (font !== undefined) fontOf.push([key, font]);
+    cells.set(Number(m[2]), columnNumber(m[1] as string), cellValue(cell, date1904), cell.z === undefined ? undefined : String(cell.z), cellFonts.get(key));
   }
-  const length = Math.max(rows.length, ...(ws?.['!merges'] ?? []).map((m) => m.e.r + 1));
-  for (let r = 0; r < length; r++) rows[r] ??= [];
-  const grid: Grid = { name, rows, merges };
-  if (Object.keys(numFmts).length > 0) grid.numFmts = numFmts;
-  if (fontOf.length > 0) grid.fonts = unusualFonts(fontOf).fonts;
+  const { grid } = cells.build(name, merges);
+  // This reader's Grids have numFmts only when a value has a format, fonts only when the file gave any.
+  if (Object.keys(grid.numFmts ?? {}).length === 0) delete grid.numFmts;
+  if (cells.fontsGiven === 0) delete grid.fonts;
   return grid;
 }
 
