@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Cost, megabytes, startSampler } from './sampler.ts';
+import { tappedSource } from './tapped-source.ts';
 import { generatedSource } from '../tests/workbook/generate-source.ts';
 import { writeDistrictWorkbook } from '../worker/workbook/index.ts';
 import type { WorkbookSource } from '../worker/workbook/source.ts';
@@ -76,10 +77,10 @@ interface Result extends Cost {
 
 /** The source, counting rows, pages, and the chunk queries a D1-backed source would make per iterator. */
 function counted(s: WorkbookSource, tally: { rows: number; pages: number; queries: number }): WorkbookSource {
-  async function* tap<T>(pages: AsyncIterable<T[]>): AsyncGenerator<T[]> {
+  return tappedSource(s, ['households', 'previousHouseholds', 'beneficiaries', 'progress'], () => {
     let pageBytes = -1;
     let held = 0;
-    for await (const page of pages) {
+    return (page) => {
       if (pageBytes < 0) pageBytes = new TextEncoder().encode(JSON.stringify(page)).byteLength;
       if (held === 0 || held + pageBytes > PART_BYTES_PER_QUERY) {
         tally.queries++;
@@ -88,16 +89,8 @@ function counted(s: WorkbookSource, tally: { rows: number; pages: number; querie
       held += pageBytes;
       tally.pages++;
       tally.rows += page.length;
-      yield page;
-    }
-  }
-  return {
-    ...s,
-    households: (id) => tap(s.households(id)),
-    previousHouseholds: (id) => tap(s.previousHouseholds(id)),
-    beneficiaries: (id) => tap(s.beneficiaries(id)),
-    progress: (id) => tap(s.progress(id)),
-  };
+    };
+  });
 }
 
 async function child(out: string): Promise<void> {

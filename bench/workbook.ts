@@ -10,6 +10,7 @@ import { unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import type { WorkbookLayout } from '../shared/api.ts';
 import { type Cost, megabytes, startSampler } from './sampler.ts';
+import { tappedSource } from './tapped-source.ts';
 import { generatedSource } from '../tests/workbook/generate-source.ts';
 import { writeDistrictWorkbook } from '../worker/workbook/index.ts';
 import { BENEFICIARY_SHEET, HOUSEHOLD_SHEET, type KindSheet, PROGRESS_SHEET, type RowContext } from '../worker/workbook/kind-sheets.ts';
@@ -96,26 +97,11 @@ async function* kindRows(s: WorkbookSource): AsyncGenerator<{ sheet: number; hea
   }
 }
 
-/** The source, counting the per-kind rows as the writer reads them. */
-function counted(s: WorkbookSource, count: (n: number) => void): WorkbookSource {
-  async function* tap<T>(pages: AsyncIterable<T[]>): AsyncGenerator<T[]> {
-    for await (const page of pages) {
-      count(page.length);
-      yield page;
-    }
-  }
-  return {
-    ...s,
-    households: (id) => tap(s.households(id)),
-    beneficiaries: (id) => tap(s.beneficiaries(id)),
-    progress: (id) => tap(s.progress(id)),
-  };
-}
-
 async function writeGnbv(out: string, layout: WorkbookLayout = 'gnbv'): Promise<number> {
   let rows = 0;
-  const s = counted(source(), (n) => {
-    rows += n;
+  // The per-kind rows, as the writer reads them (the previous lists are not rows of the workbook).
+  const s = tappedSource(source(), ['households', 'beneficiaries', 'progress'], () => (page) => {
+    rows += page.length;
   });
   const file = createWriteStream(out);
   const reader = writeDistrictWorkbook(s, layout).getReader();

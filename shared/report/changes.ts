@@ -1,70 +1,7 @@
 import type { HouseholdCategory } from '../plans/plan.ts';
 import type { HouseholdRecord } from '../rules/households.ts';
 import type { ChangeFigures } from './figures.ts';
-import { headVillageKey, idKey } from './household-key.ts';
-
-/** A household's category at the start of the year; 'none' = not on the previous list. */
-type StartCategory = HouseholdCategory | 'none';
-
-interface PreviousEntry {
-  category: HouseholdCategory | null;
-  id: string | null;
-  matched: boolean;
-}
-
-/**
- * The commune's previous annual list, indexed for matching: by ID number, else by head name +
- * village. Held for one commune at a time (what the changes report needs), then dropped.
- */
-class PreviousList {
-  private readonly entries: PreviousEntry[] = [];
-  private readonly byId = new Map<string, PreviousEntry>();
-  private readonly byHead = new Map<string, PreviousEntry[]>();
-
-  get size(): number {
-    return this.entries.length;
-  }
-
-  add(record: HouseholdRecord): void {
-    const entry: PreviousEntry = { category: record.category, id: idKey(record.idNumber), matched: false };
-    this.entries.push(entry);
-    if (entry.id !== null && !this.byId.has(entry.id)) this.byId.set(entry.id, entry);
-    const head = headVillageKey(record);
-    if (head !== null) {
-      const list = this.byHead.get(head);
-      if (list) list.push(entry);
-      else this.byHead.set(head, [entry]);
-    }
-  }
-
-  /** The unmatched previous entry for this household, marked matched; null when none. */
-  take(record: HouseholdRecord): PreviousEntry | null {
-    const id = idKey(record.idNumber);
-    if (id !== null) {
-      const byId = this.byId.get(id);
-      if (byId && !byId.matched) {
-        byId.matched = true;
-        return byId;
-      }
-    }
-    // Name + village only between records that do not both carry (different) ID numbers.
-    const head = headVillageKey(record);
-    const candidates = head === null ? undefined : this.byHead.get(head);
-    for (const entry of candidates ?? []) {
-      if (!entry.matched && (entry.id === null || id === null)) {
-        entry.matched = true;
-        return entry;
-      }
-    }
-    return null;
-  }
-
-  unmatched(): HouseholdCategory[] {
-    const out: HouseholdCategory[] = [];
-    for (const e of this.entries) if (!e.matched && e.category !== null) out.push(e.category);
-    return out;
-  }
-}
+import { PreviousList, type StartCategory } from './previous-list.ts';
 
 /** Counters for one way of knowing the start of year. */
 class Transitions {
@@ -131,7 +68,7 @@ export class ChangeTally {
     if (!this.previousList) throw new Error('ChangeTally: households given after finish()');
     this.started = true;
     const hasPrevious = this.previousList.size > 0;
-    const entry = hasPrevious ? this.previousList.take(record) : null;
+    const start = hasPrevious ? this.previousList.take(record) : 'none';
     const now = record.category;
     if (now === null) return;
     this.categorised++;
@@ -140,7 +77,7 @@ export class ChangeTally {
     // Where the list has the column, a blank start means the household was on no list at the start.
     if (record.beginningCategory !== null) this.columnSeen = true;
     this.byColumn.count(record.beginningCategory ?? 'none', now);
-    if (hasPrevious) this.byPrevious.count(entry?.category ?? 'none', now);
+    if (hasPrevious) this.byPrevious.count(start, now);
   }
 
   /** The figures; the first call ends the tally and drops the previous list. */

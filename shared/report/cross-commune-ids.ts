@@ -1,6 +1,6 @@
 import type { HouseholdRecord } from '../rules/households.ts';
 import type { DuplicateIdPair, HouseholdPlace } from './figures.ts';
-import { idKey } from './household-key.ts';
+import { idKey, idNumberKey, NO_ID } from './household-key.ts';
 import { IdTable } from './id-table.ts';
 
 const ROW_BITS = 2 ** 21;
@@ -19,18 +19,19 @@ export class CrossCommuneIds {
 
   /** Note one household; a second household with the ID in another commune makes a pair. */
   note(record: HouseholdRecord, communeIndex: number, mergedRow: number | null): void {
-    const id = idKey(record.idNumber);
-    if (id === null) return;
-    const seen = this.first.get(id);
+    // Keyed in place: the idKey string is made only for a pair (and for the rare ID with letters).
+    const key = idNumberKey(record.idNumber);
+    if (key === NO_ID || record.idNumber === null) return;
+    const seen = this.first.getByKey(key, record.idNumber);
     if (seen === undefined) {
-      this.first.set(id, pack(communeIndex, mergedRow, record.row));
+      this.first.setByKey(key, record.idNumber, pack(communeIndex, mergedRow, record.row));
       return;
     }
     const first = this.place(seen);
     if (first.communeIndex === communeIndex) return; // a repeat inside one list is the commune's own ID.DUPLICATE
     const commune = this.communeName(communeIndex);
     this.pairs.push({
-      idNumber: id,
+      idNumber: idKey(record.idNumber) as string,
       first,
       second: {
         communeIndex,

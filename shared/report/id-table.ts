@@ -1,3 +1,5 @@
+import { idKey, TEXT_ID } from './household-key.ts';
+
 /**
  * A set of ID numbers, each with one number attached, held in two typed arrays rather than a Map
  * of strings: about 32 bytes an ID instead of some 170 (the string, the map entry and a heap
@@ -6,24 +8,50 @@
  * anything else (letters, longer) in a Map beside.
  */
 export class IdTable {
-  private keys = new Float64Array(1 << 12);
-  private values = new Float64Array(1 << 12);
+  private keys: Float64Array;
+  private values: Float64Array;
   private used = 0;
   private readonly other = new Map<string, number>();
 
+  /** `size`: about how many IDs it will hold (it grows past that). */
+  constructor(size = 1 << 11) {
+    let slots = 16;
+    while (slots < size * 2) slots *= 2;
+    this.keys = new Float64Array(slots);
+    this.values = new Float64Array(slots);
+  }
+
   get(id: string): number | undefined {
     const key = numericKey(id);
-    if (key === null) return this.other.get(id);
-    const at = this.slot(key);
-    return this.keys[at] === key ? this.values[at] : undefined;
+    return key === null ? this.other.get(id) : this.getNumeric(key);
   }
 
   set(id: string, value: number): void {
     const key = numericKey(id);
-    if (key === null) {
-      this.other.set(id, value);
-      return;
-    }
+    if (key === null) this.other.set(id, value);
+    else this.setNumeric(key, value);
+  }
+
+  /**
+   * `get` of an ID number's idKey, given its `idNumberKey` (not NO_ID): the usual numeric ID is
+   * looked up without making its idKey string.
+   */
+  getByKey(key: number, idNumber: string): number | undefined {
+    return key === TEXT_ID ? this.other.get(idKey(idNumber) as string) : this.getNumeric(key);
+  }
+
+  /** `set` of an ID number's idKey, given its `idNumberKey` (not NO_ID). */
+  setByKey(key: number, idNumber: string, value: number): void {
+    if (key === TEXT_ID) this.other.set(idKey(idNumber) as string, value);
+    else this.setNumeric(key, value);
+  }
+
+  private getNumeric(key: number): number | undefined {
+    const at = this.slot(key);
+    return this.keys[at] === key ? this.values[at] : undefined;
+  }
+
+  private setNumeric(key: number, value: number): void {
     let at = this.slot(key);
     if (this.keys[at] !== key) {
       if ((this.used + 1) * 2 > this.keys.length) {
