@@ -1,4 +1,5 @@
 import { KIND_REGISTRY as PRODUCT_KINDS } from '../../shared/kinds/registry.ts';
+import { TRAININGS_KIND } from './fixture-kind/index.ts';
 
 /**
  * The tests' registry: the product's kinds and the test kinds (tests/kinds/<kind>/), one line each.
@@ -7,4 +8,5 @@ import { KIND_REGISTRY as PRODUCT_KINDS } from '../../shared/kinds/registry.ts';
  */
 export const KIND_REGISTRY = [
   ...PRODUCT_KINDS,
+  TRAININGS_KIND,
 ] as const;
