@@ -3,7 +3,7 @@ import type { CommuneTally } from '../report/commune-tally.ts';
 import type { SheetReport, RuleEnv } from '../rules/context.ts';
 import type { Table } from '../table/read-table.ts';
 import type { WorkbookResult } from '../validate.ts';
-import type { Cell, Column } from '../xlsx/write/sheet-xml.ts';
+import type { CellKind } from '../xlsx/write/styles.ts';
 import type { KindSpec } from './field.ts';
 
 /**
@@ -31,6 +31,22 @@ interface KindBase<Id extends string> {
 export interface CheckedKind<Id extends string = string> extends KindBase<Id> {
   stored: false;
 }
+
+/**
+ * A column of a kind's merged sheet, as the writer takes it (Column of shared/xlsx/write/sheet-xml.ts,
+ * which this stays assignable to): named here so that what reads the registry (the front ends) does
+ * not take in the writer.
+ */
+export interface Column {
+  header: string;
+  group?: string;
+  kind: CellKind;
+  /** Lower bound for the width, in characters. */
+  minWidth?: number;
+}
+
+/** A cell of a merged sheet's row (Cell of shared/xlsx/write/sheet-xml.ts). */
+export type Cell = string | number | boolean | null | undefined;
 
 /** One commune's row of a merged sheet: the commune, and the names of its plan's sub-projects. */
 export interface RowContext {

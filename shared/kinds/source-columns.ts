@@ -1,5 +1,5 @@
 import { COMMUNE } from '../messages/workbook-text.ts';
-import type { Column } from '../xlsx/write/sheet-xml.ts';
+import type { Column } from './kind.ts';
 
 /** The first columns of every kind's merged sheet: where the row comes from. */
 export const SOURCE_COLUMNS: readonly Column[] = [

@@ -1,8 +1,7 @@
 import type { HouseholdRecord } from '../../rules/households.ts';
 import { CATEGORY_NAMES, GENDER_NAMES, fieldHeader } from '../../messages/workbook-text.ts';
 import { INDICATORS } from '../../standards/index.ts';
-import type { Column, Cell } from '../../xlsx/write/sheet-xml.ts';
-import type { KindSheet } from '../kind.ts';
+import type { Cell, Column, KindSheet } from '../kind.ts';
 import { POVERTY_REASONS } from '../reasons.ts';
 import { SOURCE_COLUMNS } from '../source-columns.ts';
 
