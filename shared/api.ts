@@ -5,7 +5,7 @@ import { Issue } from './issues.ts';
 import { Period } from './periods.ts';
 import { DeprivationFigures, ProjectFigures, SummaryFigures } from './report/figures.ts';
 import { ReviewAction, ReviewState } from './review.ts';
-import { SheetKind } from './sheet-kind.ts';
+import { SheetKind, STORED_KINDS } from './sheet-kind.ts';
 
 /**
  * Request and response shapes of the GNBV API (SPEC section 5), shared by the Worker, the add-in
@@ -233,11 +233,10 @@ export const SubmissionRequest = z.strictObject({
 });
 export type SubmissionRequest = z.infer<typeof SubmissionRequest>;
 
-export const RowCounts = z.object({
-  households: z.number().int().nonnegative(),
-  beneficiaries: z.number().int().nonnegative(),
-  progress: z.number().int().nonnegative(),
-});
+/** The rows stored of each kind (shared/kinds/registry.ts), by kind. */
+export const RowCounts = z.object(
+  Object.fromEntries(STORED_KINDS.map((k) => [k.id, z.number().int().nonnegative()])) as Record<SheetKind, z.ZodNumber>,
+);
 export type RowCounts = z.infer<typeof RowCounts>;
 
 /** 201 answer to a submission (and the same answer again for the same Idempotency-Key and body). */

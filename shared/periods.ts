@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { ReportingDeadlines } from './plans/plan.ts';
-import type { SheetKind } from './sheet-kind.ts';
+import { type SheetKind, STORED_KINDS } from './sheet-kind.ts';
 import { endOfVietnamDay } from './vietnam-time.ts';
 
 /** A report period: a quarter, the first six months, or the year (SPEC section 5). */
@@ -48,10 +48,10 @@ export function isLate(period: Period, receivedAt: Date, deadlines: ReportingDea
   return receivedAt.getTime() > deadlineInstant(period, deadlines).getTime();
 }
 
-/** Which kinds are due: progress every period; households and beneficiaries with H1 and Y. */
+/** Which kinds are due, each by its own periods (shared/kinds/<kind>/): progress every period; households and beneficiaries with H1 and Y. */
 export function kindsDue(period: Period): SheetKind[] {
   const part = periodPart(period);
-  return part === 'H1' || part === 'Y' ? ['households', 'beneficiaries', 'progress'] : ['progress'];
+  return STORED_KINDS.filter((k) => k.due.includes(part)).map((k) => k.id);
 }
 
 export function periodsOfYear(year: number): Period[] {

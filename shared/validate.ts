@@ -14,6 +14,7 @@ import { type BeneficiaryRecord, HouseholdIndex, type SeenPeople, checkBeneficia
 import { type ProgressRecord, checkProgress } from './rules/progress.ts';
 import { checkSummary } from './rules/summary.ts';
 import { projectFromTitle } from './plans/resolve-project.ts';
+import { KIND_REGISTRY } from './kinds/registry.ts';
 
 export interface SheetInput {
   grid: Grid;
@@ -67,6 +68,8 @@ export interface WorkbookResult {
   readonly households: HouseholdRecord[];
   beneficiaries: BeneficiaryRecord[];
   progress: ProgressRecord[];
+  /** The records of each kind checked by its own rules (its definition's `check`, shared/kinds/kind.ts); absent when no kind is. */
+  checked?: Readonly<Record<string, readonly unknown[]>>;
   ok: boolean;
 }
 
@@ -174,6 +177,13 @@ export function validateWorkbook(sheets: readonly SheetInput[] | SheetsRead, opt
   // The summary forms against the household list of this workbook only: a list from elsewhere may be of another date.
   for (const t of summaryTables) checkSummary(t, reportFor(t), { plan: options.plan, villages, households: householdTables.length > 0 ? kept : null });
 
+  // Kinds whose rules stand alone, after the others: each on its own tables.
+  const checked: Record<string, unknown[]> = {};
+  for (const kind of KIND_REGISTRY) {
+    const check = kind.check;
+    if (check) checked[kind.id] = joined(tables.filter((t) => t.kind === kind.id).map((t) => check(t, reportFor(t), env)));
+  }
+
   const issues: Issue[] = [];
   // A workbook in which no table was recognised, or with no worksheet at all (only chart sheets,
   // say), is an error: a checker must never call it clean. Summary tables alone are checked, but
@@ -205,7 +215,8 @@ export function validateWorkbook(sheets: readonly SheetInput[] | SheetsRead, opt
     };
   });
 
-  const result = { sheets: summaries, issues, reportDate, period, rulePack: pack.id, beneficiaries, progress, ok: !hasErrors(issues) };
+  const others = Object.keys(checked).length > 0 ? { checked } : {};
+  const result = { sheets: summaries, issues, reportDate, period, rulePack: pack.id, beneficiaries, progress, ...others, ok: !hasErrors(issues) };
   return withHouseholds(result, kept, () => {
     // The same rules on the same sheets give the same records; their issues are already reported.
     const records: HouseholdRecord[] = [];

@@ -1,6 +1,7 @@
 import type { IssueCode } from '../issues.ts';
 import type { PeriodPart } from '../periods.ts';
-import type { TableKind } from '../sheet-kind.ts';
+import { KIND_REGISTRY } from '../kinds/registry.ts';
+import type { SheetKind, TableKind } from '../sheet-kind.ts';
 import type { Lang } from './issue-text.ts';
 
 /**
@@ -16,15 +17,29 @@ interface KindNames {
   inline: string;
 }
 
-const KIND_NAMES: Record<TableKind, KindNames> = {
-  households: { vi: 'Danh sách hộ', en: 'Household list', inline: 'danh sách hộ' },
-  beneficiaries: { vi: 'Danh sách đối tượng được hỗ trợ', en: 'Beneficiary list', inline: 'danh sách đối tượng hỗ trợ' },
-  progress: { vi: 'Báo cáo tiến độ', en: 'Progress report', inline: 'báo cáo tiến độ' },
-  summary: { vi: 'Bảng tổng hợp (chỉ kiểm tra, không gửi)', en: 'Summary table (checked, not submitted)', inline: 'bảng tổng hợp (chỉ kiểm tra, không gửi)' },
-};
+/** Each kind's names are in its folder (shared/kinds/<kind>/index.ts); they are shown from here. */
+const KIND_NAMES: ReadonlyMap<string, KindNames> = new Map(KIND_REGISTRY.map((k) => [k.id, k.names]));
+const PAGE_KIND_NAMES: ReadonlyMap<string, Record<Lang, string>> = new Map(KIND_REGISTRY.flatMap((k) => (k.stored ? [[k.id, k.pageNames]] : [])));
+const WORKBOOK_KIND_NAMES: ReadonlyMap<string, string> = new Map(KIND_REGISTRY.flatMap((k) => (k.stored ? [[k.id, k.workbook.kindName]] : [])));
+
+function named<T>(names: ReadonlyMap<string, T>, kind: string): T {
+  const found = names.get(kind);
+  if (found === undefined) throw new Error(`no names for sheet kind ${kind}`);
+  return found;
+}
 
 export function kindName(kind: TableKind, lang: Lang | 'inline'): string {
-  return KIND_NAMES[kind][lang];
+  return named(KIND_NAMES, kind)[lang];
+}
+
+/** A stored kind's name on the district page ("Danh sách đối tượng hỗ trợ", "Beneficiary lists"). */
+export function pageKindName(kind: SheetKind, lang: Lang): string {
+  return named(PAGE_KIND_NAMES, kind)[lang];
+}
+
+/** A stored kind's name in the merged workbook's Kiểm tra and Nguồn sheets (Vietnamese: the workbook is for officers). */
+export function workbookKindName(kind: SheetKind): string {
+  return named(WORKBOOK_KIND_NAMES, kind);
 }
 
 /** A short title per issue code, for the group headings of the issue list. */
@@ -101,4 +116,13 @@ export function periodPartName(part: PeriodPart, lang: Lang, form: 'short' | 'lo
 export function periodName(period: string, lang: Lang, form: 'short' | 'long' = 'short'): string {
   const part = period.slice(5);
   return Object.hasOwn(PERIOD_PARTS, part) ? `${periodPartName(part as PeriodPart, lang, form)} ${period.slice(0, 4)}` : period;
+}
+
+const QUARTER_NUMERALS = { Q1: 'I', Q2: 'II', Q3: 'III', Q4: 'IV' } as const;
+
+/** A period as the district page names it: "Quý III/2026", "6 tháng đầu năm 2024", "Cả năm 2024" (or "Q3 2026", "First half of 2024", "Year 2024"). */
+export function pagePeriodName(part: PeriodPart, year: number, lang: Lang): string {
+  if (part === 'Y') return lang === 'vi' ? `Cả năm ${year}` : `Year ${year}`;
+  if (part === 'H1') return lang === 'vi' ? `6 tháng đầu năm ${year}` : `First half of ${year}`;
+  return lang === 'vi' ? `Quý ${QUARTER_NUMERALS[part]}/${year}` : `Q${part.slice(1)} ${year}`;
 }

@@ -3,7 +3,7 @@ import type { CommunePlan } from '../plans/plan.ts';
 import type { BeneficiaryRecord } from '../rules/beneficiaries.ts';
 import type { HouseholdRecord } from '../rules/households.ts';
 import type { ProgressRecord } from '../rules/progress.ts';
-import type { SheetKind } from '../sheet-kind.ts';
+import { type SheetKind, STORED_KINDS } from '../sheet-kind.ts';
 import { INDICATORS } from '../standards/index.ts';
 import { difference, ratio, sumKnown } from './arithmetic.ts';
 import { ChangeTally } from './changes.ts';
@@ -29,7 +29,7 @@ export interface CommuneInfo {
   missing: readonly SheetKind[];
 }
 
-export const REPORT_KINDS: readonly SheetKind[] = ['households', 'beneficiaries', 'progress'];
+export const REPORT_KINDS: readonly SheetKind[] = STORED_KINDS.map((k) => k.id);
 
 const INDICATOR_INDEX = new Map(INDICATORS.map((d, i) => [d.id, i]));
 const REASON_INDEX = new Map<string, number>(POVERTY_REASONS.map((r, i) => [r.id, i]));

@@ -1,4 +1,5 @@
 import type { Lang } from '../../shared/messages.ts';
+import { pageKindName, pagePeriodName } from '../../shared/messages/names.ts';
 import type { PeriodPart } from '../../shared/periods.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
 import { COMMON_TEXT } from '../common/strings.ts';
@@ -242,21 +243,12 @@ export function t(key: TextKey): string {
   return UI[key][current];
 }
 
-export const KIND_NAMES: Readonly<Record<SheetKind, Record<Lang, string>>> = {
-  households: { vi: 'Danh sách hộ', en: 'Household list' },
-  beneficiaries: { vi: 'Danh sách đối tượng hỗ trợ', en: 'Beneficiary lists' },
-  progress: { vi: 'Báo cáo tiến độ', en: 'Progress report' },
-};
-
+/** The kinds' and periods' names are in the one catalogue (shared/messages/names.ts). */
 export function kindName(kind: SheetKind): string {
-  return KIND_NAMES[kind][current];
+  return pageKindName(kind, current);
 }
-
-const QUARTERS = { Q1: 'I', Q2: 'II', Q3: 'III', Q4: 'IV' } as const;
 
 /** "Quý III/2026", "6 tháng đầu năm 2024", "Cả năm 2024". */
 export function periodName(part: PeriodPart, year: number): string {
-  if (part === 'Y') return current === 'vi' ? `Cả năm ${year}` : `Year ${year}`;
-  if (part === 'H1') return current === 'vi' ? `6 tháng đầu năm ${year}` : `First half of ${year}`;
-  return current === 'vi' ? `Quý ${QUARTERS[part]}/${year}` : `Q${part.slice(1)} ${year}`;
+  return pagePeriodName(part, year, current);
 }

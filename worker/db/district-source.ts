@@ -3,7 +3,7 @@ import { kindsDue, type Period, periodYear } from '../../shared/periods.ts';
 import type { BeneficiaryRecord } from '../../shared/rules/beneficiaries.ts';
 import type { HouseholdRecord } from '../../shared/rules/households.ts';
 import type { ProgressRecord } from '../../shared/rules/progress.ts';
-import type { SheetKind } from '../../shared/sheet-kind.ts';
+import { type SheetKind, STORED_KINDS, storedKindOf } from '../../shared/sheet-kind.ts';
 import type { WorkbookCommune, WorkbookSource, WorkbookSubmission } from '../workbook/source.ts';
 import { reviewStatesOfRegion } from './reviews.ts';
 import { type PartName, type VersionOfRegion, listRegionCommunes, plansOfRegion, readPartChunksWithin, versionsOfRegion } from './submissions.ts';
@@ -69,8 +69,8 @@ export async function districtSource(
   const versionsWithKind = (communeId: string, of: string, kind: SheetKind): Version[] =>
     (byCommune.get(communeId) ?? []).filter((v) => v.period === of && v.kinds.includes(kind)).slice(0, VERSIONS_PER_KIND);
 
-  const latest = new Map<string, Version | null>();
-  const beneficiaryVersions = new Map<string, Version[]>();
+  /** Each commune's versions of each kind the merge reads, newest first: `${communeId}|${kind}`. */
+  const versionsOf = new Map<string, Version[]>();
   const previousList = new Map<string, Version | null>();
   const list: WorkbookCommune[] = [];
   for (const commune of communes) {
@@ -80,20 +80,11 @@ export async function districtSource(
     const accepted = review?.state === 'accepted' ? review.version : null;
     const merged = (versions: Version[]): Version[] =>
       options.acceptedOnly ? versions.filter((v) => accepted !== null && v.version <= accepted) : versions;
-    const households = merged(versionsWithKind(commune.id, period, 'households'));
-    const beneficiaries = merged(versionsWithKind(commune.id, period, 'beneficiaries'));
-    const progress = merged(versionsWithKind(commune.id, period, 'progress'));
-    const previous = versionsWithKind(commune.id, previousPeriod, 'households');
-    latest.set(`${commune.id}|households`, households[0] ?? null);
-    latest.set(`${commune.id}|progress`, progress[0] ?? null);
-    beneficiaryVersions.set(commune.id, beneficiaries);
-    previousList.set(commune.id, previous[0] ?? null);
-    const used: [SheetKind, Version | undefined][] = [
-      ['households', households[0]],
-      ['beneficiaries', beneficiaries[0]],
-      ['progress', progress[0]],
-    ];
-    const submissions: WorkbookSubmission[] = used.flatMap(([kind, v]) =>
+    const used = STORED_KINDS.map((k): [SheetKind, Version[]] => [k.id, merged(versionsWithKind(commune.id, period, k.id))]);
+    for (const [kind, versions] of used) versionsOf.set(`${commune.id}|${kind}`, versions);
+    previousList.set(commune.id, versionsWithKind(commune.id, previousPeriod, 'households')[0] ?? null);
+    // The latest version of each kind (for beneficiaries, the newest; older ones may fill in sub-projects).
+    const submissions: WorkbookSubmission[] = used.flatMap(([kind, [v]]) =>
       v ? [{ kind, version: v.version, receivedAt: v.receivedAt, late: v.late, checksum: v.checksum, rulePack: v.rulePack, submittedBy: v.submittedBy }] : [],
     );
     list.push({
@@ -101,9 +92,34 @@ export async function districtSource(
       name: commune.name,
       plan,
       submissions,
-      missing: due.filter((k) => !used.some(([kind, v]) => kind === k && v)),
+      missing: due.filter((k) => !used.some(([kind, versions]) => kind === k && versions.length > 0)),
       reviewState: review?.state ?? 'missing',
     });
+  }
+
+  /** A kind's rows of a commune: the latest version's, or each part from the newest version that has it. */
+  function rows(kind: SheetKind, communeId: string): AsyncIterable<unknown[]> {
+    const versions = versionsOf.get(`${communeId}|${kind}`) ?? [];
+    const partOf = storedKindOf(kind).partOf;
+    if (partOf === undefined) return versions[0] ? pagesOf<unknown>(db, versions[0].id, kind) : none<unknown>();
+    return (async function* latestPerPart(): AsyncGenerator<unknown[]> {
+      const taken = new Set<string>();
+      for (const v of versions) {
+        const here = new Set<string>();
+        for await (const page of pagesOf<unknown>(db, v.id, kind)) {
+          const fresh = page.filter((r) => {
+            const part = partOf(r);
+            return part !== null && !taken.has(part);
+          });
+          for (const r of page) {
+            const part = partOf(r);
+            if (part !== null) here.add(part);
+          }
+          if (fresh.length > 0) yield fresh;
+        }
+        for (const p of here) taken.add(p);
+      }
+    })();
   }
 
   return {
@@ -111,31 +127,13 @@ export async function districtSource(
     period,
     generatedAt: now,
     communes: list,
-    households: (id) => {
-      const v = latest.get(`${id}|households`);
-      return v ? pagesOf<HouseholdRecord>(db, v.id, 'households') : none<HouseholdRecord>();
-    },
+    households: (id) => rows('households', id) as AsyncIterable<HouseholdRecord[]>,
     previousHouseholds: (id) => {
       const v = previousList.get(id);
       return v ? pagesOf<HouseholdRecord>(db, v.id, 'households') : none<HouseholdRecord>();
     },
-    // Each sub-project from the newest version that has it: older versions fill in only what newer ones lack.
-    beneficiaries: (id) =>
-      (async function* latestPerSubProject(): AsyncGenerator<BeneficiaryRecord[]> {
-        const taken = new Set<string>();
-        for (const v of beneficiaryVersions.get(id) ?? []) {
-          const here = new Set<string>();
-          for await (const page of pagesOf<BeneficiaryRecord>(db, v.id, 'beneficiaries')) {
-            const rows = page.filter((r) => r.project !== null && !taken.has(r.project));
-            for (const r of page) if (r.project !== null) here.add(r.project);
-            if (rows.length > 0) yield rows;
-          }
-          for (const p of here) taken.add(p);
-        }
-      })(),
-    progress: (id) => {
-      const v = latest.get(`${id}|progress`);
-      return v ? pagesOf<ProgressRecord>(db, v.id, 'progress') : none<ProgressRecord>();
-    },
+    beneficiaries: (id) => rows('beneficiaries', id) as AsyncIterable<BeneficiaryRecord[]>,
+    progress: (id) => rows('progress', id) as AsyncIterable<ProgressRecord[]>,
+    rows,
   };
 }

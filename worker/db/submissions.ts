@@ -9,7 +9,7 @@ import {
   type SubmittedSheet,
 } from '../../shared/api.ts';
 import { Issue } from '../../shared/issues.ts';
-import { SheetKind } from '../../shared/sheet-kind.ts';
+import { SheetKind, STORED_KINDS } from '../../shared/sheet-kind.ts';
 import { CommunePlan } from '../../shared/plans/plan.ts';
 import type { HouseholdRecord } from '../../shared/rules/households.ts';
 import { submitTransitionStatements } from './reviews.ts';
@@ -76,6 +76,8 @@ interface SummaryRow {
 
 const Kinds = z.array(SheetKind);
 const Warnings = z.array(Issue);
+/** A version stored before a kind was added to the registry has no count for it: none of its rows. */
+const NO_ROWS: Readonly<Record<string, number>> = Object.fromEntries(STORED_KINDS.map((k) => [k.id, 0]));
 
 function toReceipt(row: SummaryRow): SubmissionReceipt {
   return {
@@ -87,7 +89,7 @@ function toReceipt(row: SummaryRow): SubmissionReceipt {
     late: row.late === 1,
     deadline: row.deadline,
     kinds: Kinds.parse(JSON.parse(row.kinds)),
-    rowCounts: RowCountsSchema.parse(JSON.parse(row.row_counts)),
+    rowCounts: RowCountsSchema.parse({ ...NO_ROWS, ...JSON.parse(row.row_counts) }),
     checksum: row.checksum,
     rulePack: RulePackId.parse(row.rule_pack),
     warnings: Warnings.parse(JSON.parse(row.warnings)),

@@ -15,9 +15,10 @@ import type { Grid } from '../../shared/grid/grid.ts';
 import { type Issue, hasErrors, severityOf } from '../../shared/issues.ts';
 import { renderMessage } from '../../shared/messages.ts';
 import { isLate, periodDeadline, periodYear } from '../../shared/periods.ts';
-import { type SheetKind, isSheetKind } from '../../shared/sheet-kind.ts';
+import { type SheetKind, STORED_KINDS, isSheetKind } from '../../shared/sheet-kind.ts';
 import { type WorkbookResult, validateWorkbook } from '../../shared/validate.ts';
 import { ApiError } from '../api-error.ts';
+import { errorMessage } from '../messages.ts';
 import { sha256Hex } from '../crypto.ts';
 import { findPlan } from '../db/queries.ts';
 import {
@@ -157,7 +158,7 @@ function pages<T>(rows: readonly T[]): string[] {
 function kindsOf(result: WorkbookResult): SheetKind[] {
   const kinds = new Set<SheetKind>();
   for (const s of result.sheets) if (s.kind && isSheetKind(s.kind)) kinds.add(s.kind);
-  return (['households', 'beneficiaries', 'progress'] as const).filter((k) => kinds.has(k));
+  return STORED_KINDS.map((k) => k.id).filter((k) => kinds.has(k));
 }
 
 function commune(principal: Principal): Extract<Principal, { role: 'commune' }> {
@@ -230,13 +231,9 @@ export const submissions = new Hono<AppEnv>()
       }
     }
     if (hasErrors(result.issues)) {
-      const errors = result.issues.filter((i) => i.severity === 'error').length;
+      const count = result.issues.filter((i) => i.severity === 'error').length;
       const body: ValidationFailedEnvelope = {
-        error: {
-          code: 'VALIDATION_FAILED',
-          message: `Bảng còn ${errors} lỗi, chưa nhận báo cáo; sửa các ô được đánh dấu rồi gửi lại (the sheets have ${errors} errors; nothing was stored)`,
-          issues: result.issues,
-        },
+        error: { code: 'VALIDATION_FAILED', message: errorMessage('VALIDATION_FAILED', { count }), issues: result.issues },
       };
       return c.json(body, 422);
     }
@@ -259,17 +256,13 @@ export const submissions = new Hono<AppEnv>()
       issue.message = renderMessage(issue, 'vi');
       warnings.push(issue);
     }
-    const rowCounts: RowCounts = {
-      households: result.households.length,
-      beneficiaries: result.beneficiaries.length,
-      progress: result.progress.length,
-    };
+    // Each stored kind's records (shared/kinds/registry.ts): counted, and stored page by page.
+    const records = STORED_KINDS.map((k) => [k.id, k.records(result)] as const);
+    const rowCounts = Object.fromEntries(records.map(([kind, rows]) => [kind, rows.length])) as RowCounts;
     const sheetsText = JSON.stringify(request.sheets);
     const parts: [PartName, string[]][] = [
       ['sheets', splitText(sheetsText, SHEETS_CHUNK_CHARS)],
-      ['households', pages(result.households)],
-      ['beneficiaries', pages(result.beneficiaries)],
-      ['progress', pages(result.progress)],
+      ...records.map(([kind, rows]): [PartName, string[]] => [kind, pages(rows)]),
     ];
     const submission: NewSubmission = {
       id: `sub_${crypto.randomUUID()}`,

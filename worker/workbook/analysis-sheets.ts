@@ -11,6 +11,7 @@ import type {
   SummaryFigures,
 } from '../../shared/report/index.ts';
 import { REVIEW_STATE_NAMES, type ReviewState } from '../../shared/review.ts';
+import { STORED_KINDS } from '../../shared/sheet-kind.ts';
 import { INDICATORS } from '../../shared/standards/index.ts';
 import {
   BASIS_NAMES,
@@ -77,7 +78,6 @@ const G_ESC = 'Hộ mới thoát nghèo';
 const G_POOR_TARGET = 'Giảm hộ nghèo';
 const G_NEAR_TARGET = 'Giảm hộ cận nghèo';
 const G_FUNDS = 'Kinh phí (đồng)';
-const G_KIND = { households: 'Danh sách hộ', beneficiaries: 'Danh sách đối tượng', progress: 'Báo cáo tiến độ' } as const;
 
 const SUMMARY_COLUMNS: readonly Column[] = [
   { header: STT, kind: 'plain' },
@@ -99,12 +99,11 @@ const SUMMARY_COLUMNS: readonly Column[] = [
   { header: 'Được phân bổ', group: G_FUNDS, kind: 'money' },
   { header: 'Đã giải ngân', group: G_FUNDS, kind: 'money' },
   { header: 'Tỷ lệ giải ngân', group: G_FUNDS, kind: 'percent' },
-  { header: 'Tình trạng', group: G_KIND.households, kind: 'text' },
-  { header: 'Thời điểm nộp', group: G_KIND.households, kind: 'datetime' },
-  { header: 'Tình trạng', group: G_KIND.beneficiaries, kind: 'text' },
-  { header: 'Thời điểm nộp', group: G_KIND.beneficiaries, kind: 'datetime' },
-  { header: 'Tình trạng', group: G_KIND.progress, kind: 'text' },
-  { header: 'Thời điểm nộp', group: G_KIND.progress, kind: 'datetime' },
+  // Each stored kind's status, under its group (its definition's `workbook.statusGroup`).
+  ...STORED_KINDS.flatMap((k): Column[] => [
+    { header: 'Tình trạng', group: k.workbook.statusGroup, kind: 'text' },
+    { header: 'Thời điểm nộp', group: k.workbook.statusGroup, kind: 'datetime' },
+  ]),
 ];
 
 function summaryValues(s: SummaryFigures): Cell[] {
@@ -134,7 +133,7 @@ function statusValues(statuses: readonly KindStatus[]): Cell[] {
 
 /** The totals row's status cells: how many communes sent each kind. */
 function statusTotals(communes: readonly CommuneFigures[]): Cell[] {
-  const kinds = communes[0]?.submissions.map((k) => k.kind) ?? ['households', 'beneficiaries', 'progress'];
+  const kinds = communes[0]?.submissions.map((k) => k.kind) ?? STORED_KINDS.map((k) => k.id);
   return kinds.flatMap((kind) => {
     const due = communes.filter((c) => c.submissions.some((k) => k.kind === kind && k.status !== 'notDue')).length;
     const sent = communes.filter((c) => c.submissions.some((k) => k.kind === kind && (k.status === 'onTime' || k.status === 'late'))).length;

@@ -1,6 +1,6 @@
 import type { DistrictFigures } from '../../shared/report/index.ts';
 import type { SheetContext, WrittenSheet } from './analysis-sheets.ts';
-import { CHECK_NAMES, COMMUNE, KIND_NAMES, NOTES, SHEET_NAMES, STT, sheetSubtitle, sheetTitle, UNITS } from './labels.ts';
+import { CHECK_NAMES, COMMUNE, NOTES, SHEET_NAMES, STT, sheetSubtitle, sheetTitle, UNITS, workbookKindName } from './labels.ts';
 import { type Cell, type Column, SheetXml } from '../../shared/xlsx/write/sheet-xml.ts';
 import type { WorkbookCommune } from './source.ts';
 
@@ -61,7 +61,7 @@ export function checksSheet(f: DistrictFigures, ctx: SheetContext, places: Merge
     ]);
   }
   for (const m of f.missing) {
-    rows.push([rows.length + 1, CHECK_NAMES.missing, m.communeName, null, null, null, null, null, null, null, null, KIND_NAMES[m.kind]]);
+    rows.push([rows.length + 1, CHECK_NAMES.missing, m.communeName, null, null, null, null, null, null, null, null, workbookKindName(m.kind)]);
   }
   let xml = '';
   for (const r of rows) xml += sheet.row(r, 'data');
@@ -95,7 +95,7 @@ export function sourcesSheet(communes: readonly WorkbookCommune[], ctx: SheetCon
   for (const c of communes) {
     for (const s of c.submissions) {
       n++;
-      xml += sheet.row([n, c.name, KIND_NAMES[s.kind], s.version, s.receivedAt, s.late ? 'Muộn' : 'Đúng hạn', s.checksum, s.rulePack, s.submittedBy]);
+      xml += sheet.row([n, c.name, workbookKindName(s.kind), s.version, s.receivedAt, s.late ? 'Muộn' : 'Đúng hạn', s.checksum, s.rulePack, s.submittedBy]);
     }
   }
   sheet.endTable();

@@ -1,19 +1,15 @@
+import type { StoredKind } from '../../shared/kinds/kind.ts';
 import { type CommuneTally, type DistrictFigures, DistrictTally } from '../../shared/report/index.ts';
-import type { BeneficiaryRecord } from '../../shared/rules/beneficiaries.ts';
-import type { HouseholdRecord } from '../../shared/rules/households.ts';
-import type { ProgressRecord } from '../../shared/rules/progress.ts';
-import type { WorkbookCommune, WorkbookSource } from './source.ts';
+import { type RecordOf, type SheetKind, STORED_KINDS } from '../../shared/sheet-kind.ts';
+import { kindPages, previousPages, type WorkbookCommune, type WorkbookSource } from './source.ts';
 
-/** The records of each kind the district's figures are counted from. */
-export interface KindRecords {
-  households: HouseholdRecord;
-  beneficiaries: BeneficiaryRecord;
-  progress: ProgressRecord;
-}
+/** The records of each kind the district's figures are counted from (each kind's definition gives its record). */
+export type KindRecords = { [K in SheetKind]: RecordOf<K> };
 
-export type FedKind = keyof KindRecords;
+export type FedKind = SheetKind;
 
-export const FED_KINDS: readonly FedKind[] = ['households', 'beneficiaries', 'progress'];
+/** Every stored kind (shared/kinds/registry.ts), in the registry's order. */
+export const FED_KINDS: readonly FedKind[] = STORED_KINDS.map((k) => k.id);
 
 /** What the workbook writer does beside the counting: one sheet per kind, each row written as it is counted. */
 export interface RowSink {
@@ -25,12 +21,13 @@ export interface RowSink {
 
 /**
  * Feeds the district's tallies from the source: the one order and meaning the merged workbook and
- * the district summary share. Kind by kind (households, beneficiaries, progress), commune by
- * commune in the source's order; a commune's previous annual list before its households, and
- * `endHouseholds()` after them. Without a sink there is no merged sheet, so households are counted
- * without a merged row (it only locates the duplicate-ID pairs). Yields after each page and at the
- * end of each kind, so a writer can pass its bytes on while the pages are still being read.
- * `kinds` leaves out the kinds a caller has no use for (their figures stay empty).
+ * the district summary share. Kind by kind in the registry's order (households, beneficiaries,
+ * progress), commune by commune in the source's order; a kind's previous annual list (the
+ * households') before a commune's rows, and its tally's `end` after them. Without a sink there is
+ * no merged sheet, so households are counted without a merged row (it only locates the
+ * duplicate-ID pairs). Yields after each page and at the end of each kind, so a writer can pass its
+ * bytes on while the pages are still being read. `kinds` leaves out the kinds a caller has no use
+ * for (their figures stay empty).
  */
 export async function* feedDistrict(
   source: WorkbookSource,
@@ -41,37 +38,27 @@ export async function* feedDistrict(
   const { communes } = source;
   const tallies = communes.map((c) => district.commune(c));
 
-  async function* feedKind<K extends FedKind>(
-    kind: K,
-    pages: (communeId: string) => AsyncIterable<KindRecords[K][]>,
-    count: (tally: CommuneTally, record: KindRecords[K], mergedRow: number | null) => void,
-    around: { before?: (tally: CommuneTally, communeId: string) => Promise<void>; after?: (tally: CommuneTally) => void } = {},
-  ): AsyncGenerator<void, void, undefined> {
-    sink?.startKind(kind);
+  async function* feedKind(kind: StoredKind<SheetKind>): AsyncGenerator<void, void, undefined> {
+    const { id, tally: counts } = kind;
+    sink?.startKind(id);
     for (let i = 0; i < communes.length; i++) {
       const commune = communes[i] as WorkbookCommune;
       const tally = tallies[i] as CommuneTally;
-      await around.before?.(tally, commune.id);
-      for await (const page of pages(commune.id)) {
-        for (const record of page) count(tally, record, sink === null ? null : sink.row(kind, record, i));
+      if (counts?.previous) for await (const page of previousPages(source, id, commune.id)) for (const r of page) counts.previous(tally, r);
+      for await (const page of kindPages(source, id, commune.id)) {
+        for (const record of page) {
+          const mergedRow = sink === null ? null : sink.row(id, record as KindRecords[typeof id], i);
+          counts?.count(tally, record, mergedRow);
+        }
         yield;
       }
-      around.after?.(tally);
+      counts?.end?.(tally);
     }
-    sink?.endKind(kind);
+    sink?.endKind(id);
     yield;
   }
 
-  if (kinds.includes('households')) {
-    yield* feedKind('households', (id) => source.households(id), (tally, h, mergedRow) => tally.household(h, mergedRow), {
-      before: async (tally, id) => {
-        for await (const page of source.previousHouseholds(id)) for (const h of page) tally.previousHousehold(h);
-      },
-      after: (tally) => tally.endHouseholds(),
-    });
-  }
-  if (kinds.includes('beneficiaries')) yield* feedKind('beneficiaries', (id) => source.beneficiaries(id), (tally, b) => tally.beneficiary(b));
-  if (kinds.includes('progress')) yield* feedKind('progress', (id) => source.progress(id), (tally, p) => tally.progress(p));
+  for (const kind of STORED_KINDS) if (kinds.includes(kind.id)) yield* feedKind(kind);
 }
 
 /** The district's figures from the source, counted exactly as the merged workbook counts them, with nothing written. */

@@ -1,24 +1,21 @@
 import type { WorkbookLayout } from '../../shared/api.ts';
-import { FIELD_LABELS } from '../../shared/messages.ts';
 import { type Period, periodPart, periodYear } from '../../shared/periods.ts';
-import type { HouseholdCategory } from '../../shared/plans/plan.ts';
 import type { ChangeBasis, SubmissionStatus } from '../../shared/report/index.ts';
-import type { SheetKind } from '../../shared/sheet-kind.ts';
+import { type SheetKind, STORED_KINDS } from '../../shared/sheet-kind.ts';
 import { fold } from '../../shared/text/normalize.ts';
 import { vietnamDateTimeText } from '../../shared/vietnam-time.ts';
 import type { WorkbookRegion } from './source.ts';
 
 /** Every text the district workbook shows: the workbook's message catalogue (Vietnamese; it is a document for officers). */
 
+/** A sheet of the merged workbook: one per stored kind (its sheet: shared/kinds/<kind>/index.ts), and the figures'. */
 export type SheetId =
   | 'summary'
   | 'changes'
   | 'deprivations'
   | 'groups'
   | 'projects'
-  | 'households'
-  | 'beneficiaries'
-  | 'progress'
+  | SheetKind
   | 'checks'
   | 'sources'
   | 'officialSummary'
@@ -34,9 +31,7 @@ export const SHEET_ORDER: readonly SheetId[] = [
   'deprivations',
   'groups',
   'projects',
-  'households',
-  'beneficiaries',
-  'progress',
+  ...STORED_KINDS.map((k) => k.id),
   'checks',
   'sources',
 ];
@@ -47,15 +42,18 @@ export const SHEET_ORDERS: Readonly<Record<WorkbookLayout, readonly SheetId[]>> 
   official: ['officialSummary', 'poorList', 'escapedList', 'poorDeprivations', 'nearPoorDeprivations', 'checks', 'sources'],
 };
 
+/** Each stored kind's sheet name or title, from its definition. */
+function kindSheetTexts(text: (kind: (typeof STORED_KINDS)[number]) => string): Record<SheetKind, string> {
+  return Object.fromEntries(STORED_KINDS.map((k) => [k.id, text(k)])) as Record<SheetKind, string>;
+}
+
 export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
   summary: 'Tổng hợp',
   changes: 'Diễn biến',
   deprivations: 'Thiếu hụt',
   groups: 'Nhóm đối tượng',
   projects: 'Dự án',
-  households: 'Hộ',
-  beneficiaries: 'Đối tượng hỗ trợ',
-  progress: 'Tiến độ',
+  ...kindSheetTexts((k) => k.workbook.sheetName),
   checks: 'Kiểm tra',
   sources: 'Nguồn',
   officialSummary: 'Tổng hợp KQ rà soát',
@@ -71,9 +69,7 @@ const SHEET_TITLES: Readonly<Record<SheetId, string>> = {
   deprivations: 'MỨC ĐỘ THIẾU HỤT CÁC DỊCH VỤ XÃ HỘI CƠ BẢN CỦA HỘ NGHÈO, HỘ CẬN NGHÈO',
   groups: 'HỘ NGHÈO, HỘ CẬN NGHÈO THEO NHÓM ĐỐI TƯỢNG VÀ NGUYÊN NHÂN NGHÈO',
   projects: 'KẾT QUẢ THỰC HIỆN CÁC DỰ ÁN, TIỂU DỰ ÁN',
-  households: 'DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO, HỘ MỚI THOÁT NGHÈO',
-  beneficiaries: 'DANH SÁCH ĐỐI TƯỢNG ĐƯỢC HỖ TRỢ',
-  progress: 'BÁO CÁO TIẾN ĐỘ THỰC HIỆN CÁC DỰ ÁN, TIỂU DỰ ÁN',
+  ...kindSheetTexts((k) => k.workbook.sheetTitle),
   checks: 'KIỂM TRA SỐ LIỆU',
   sources: 'NGUỒN SỐ LIỆU',
   // The official forms' titles, as the national software's exports carry them (research §4.1, §5).
@@ -156,17 +152,8 @@ export const OFFICIAL_SIGNATURE = {
   headHint: '(Ký tên, đóng dấu)',
 } as const;
 
-export const CATEGORY_NAMES: Readonly<Record<HouseholdCategory, string>> = {
-  poor: 'Hộ nghèo',
-  nearPoor: 'Hộ cận nghèo',
-  newlyEscaped: 'Hộ mới thoát nghèo',
-};
-
-export const KIND_NAMES: Readonly<Record<SheetKind, string>> = {
-  households: 'Danh sách hộ',
-  beneficiaries: 'Danh sách đối tượng hỗ trợ',
-  progress: 'Báo cáo tiến độ',
-};
+export { CATEGORY_NAMES, COMMUNE, fieldHeader, GENDER_NAMES } from '../../shared/messages/workbook-text.ts';
+export { workbookKindName } from '../../shared/messages/names.ts';
 
 export const STATUS_NAMES: Readonly<Record<SubmissionStatus, string>> = {
   onTime: 'Đúng hạn',
@@ -181,17 +168,9 @@ export const BASIS_NAMES: Readonly<Record<ChangeBasis, string>> = {
   none: 'Không có số liệu đầu năm',
 };
 
-export const GENDER_NAMES = { male: 'Nam', female: 'Nữ' } as const;
-
 export const TOTAL = 'Tổng cộng';
 export const STT = 'STT';
-export const COMMUNE = 'Xã';
 export const UNRESOLVED_PROJECT = '(chưa xác định dự án)';
-
-/** A record field's header, as the officers' sheets name it. */
-export function fieldHeader(field: string): string {
-  return FIELD_LABELS[field]?.vi ?? field;
-}
 
 export const NOTES = {
   summaryRates: 'Tỷ lệ tính trên tổng số hộ của xã theo kế hoạch. Đầu năm: theo cột "Phân loại đầu kỳ" của danh sách, hoặc danh sách năm trước khi danh sách không có cột này. Kết quả giảm = đầu năm − hiện nay.',

@@ -4,7 +4,7 @@ import type { BeneficiaryRecord } from '../../shared/rules/beneficiaries.ts';
 import type { HouseholdRecord } from '../../shared/rules/households.ts';
 import type { ProgressRecord } from '../../shared/rules/progress.ts';
 import type { ReviewState } from '../../shared/review.ts';
-import type { SheetKind } from '../../shared/sheet-kind.ts';
+import type { RecordOf, SheetKind } from '../../shared/sheet-kind.ts';
 
 /** The unit that merges the communes: the district for 2024, the province after 1 July 2025. */
 export interface WorkbookRegion {
@@ -52,4 +52,25 @@ export interface WorkbookSource {
   previousHouseholds(communeId: string): AsyncIterable<HouseholdRecord[]>;
   beneficiaries(communeId: string): AsyncIterable<BeneficiaryRecord[]>;
   progress(communeId: string): AsyncIterable<ProgressRecord[]>;
+  /** The rows of a kind the named iterators above do not cover (a kind added to shared/kinds/registry.ts). */
+  rows?(kind: SheetKind, communeId: string): AsyncIterable<unknown[]>;
+}
+
+async function* noPages(): AsyncGenerator<never[]> {}
+
+/** A kind's pages of a commune's rows, from the source. */
+export function kindPages<K extends SheetKind>(source: WorkbookSource, kind: K, communeId: string): AsyncIterable<RecordOf<K>[]>;
+export function kindPages(source: WorkbookSource, kind: SheetKind, communeId: string): AsyncIterable<unknown[]> {
+  const named: Partial<Record<string, (communeId: string) => AsyncIterable<unknown[]>>> = {
+    households: (id) => source.households(id),
+    beneficiaries: (id) => source.beneficiaries(id),
+    progress: (id) => source.progress(id),
+  };
+  const pages = named[kind];
+  return pages ? pages(communeId) : (source.rows?.(kind, communeId) ?? noPages());
+}
+
+/** A kind's previous annual list of a commune: the households' (the start of the year); no other kind has one. */
+export function previousPages(source: WorkbookSource, kind: SheetKind, communeId: string): AsyncIterable<unknown[]> {
+  return kind === 'households' ? source.previousHouseholds(communeId) : noPages();
 }

@@ -9,10 +9,11 @@ import {
   summarySheet,
 } from './analysis-sheets.ts';
 import { checksSheet, sourcesSheet } from './checks-sheets.ts';
-import { FED_KINDS, type FedKind, feedDistrict, type KindRecords, type RowSink } from './district-feed.ts';
+import { FED_KINDS, type FedKind, feedDistrict, type RowSink } from './district-feed.ts';
 import { workbookDisplayName } from './file-name.ts';
-import { BENEFICIARY_SHEET, HOUSEHOLD_SHEET, type KindSheet, PROGRESS_SHEET, type RowContext } from './kind-sheets.ts';
-import { SHEET_NAMES, SHEET_ORDERS, type SheetId, sheetSubtitle, sheetTitle, UNITS } from './labels.ts';
+import type { KindSheet, RowContext } from '../../shared/kinds/kind.ts';
+import { storedKindOf } from '../../shared/sheet-kind.ts';
+import { SHEET_NAMES, SHEET_ORDERS, type SheetId, sheetSubtitle, sheetTitle } from './labels.ts';
 import { type LayoutFactory, type SheetOutput, WIDTH_SAMPLE_ROWS } from './layout-sheets.ts';
 import { officialSheets } from './official-workbook.ts';
 import {
@@ -60,18 +61,13 @@ function rowContext(commune: WorkbookCommune): RowContext {
   return { communeName: commune.name, projectName: (code) => (code === null ? null : (names.get(code) ?? null)) };
 }
 
-const KIND_SHEETS: { readonly [K in FedKind]: KindSheet<KindRecords[K]> } = {
-  households: HOUSEHOLD_SHEET,
-  beneficiaries: BENEFICIARY_SHEET,
-  progress: PROGRESS_SHEET,
-};
-
-/** Writes the per-kind sheets (Hộ, Đối tượng hỗ trợ, Tiến độ) into the zip, one at a time, as the rows are fed. */
+/** Writes the per-kind sheets (Hộ, Đối tượng hỗ trợ, Tiến độ: each kind's `workbook.sheet`) into the zip, one at a time, as the rows are fed. */
 function kindSheetsSink(source: WorkbookSource, out: SheetOutput): RowSink {
   const { region, period, generatedAt } = source;
   const contexts = source.communes.map(rowContext);
-  let open: { sheet: SheetXml; entry: ZipEntry } | null = null;
-  const opened = (kind: FedKind): { sheet: SheetXml; entry: ZipEntry } => {
+  type Open = { sheet: SheetXml; entry: ZipEntry; values: KindSheet<unknown> };
+  let open: Open | null = null;
+  const opened = (kind: FedKind): Open => {
     if (open === null) throw new Error(`workbook: sheet ${kind} is not open`);
     return open;
   };
@@ -80,16 +76,16 @@ function kindSheetsSink(source: WorkbookSource, out: SheetOutput): RowSink {
       const sheet = new SheetXml({
         name: SHEET_NAMES[kind],
         title: sheetTitle(kind, region, period),
-        subtitle: sheetSubtitle(generatedAt, kind === 'households' ? UNITS.householdRows : UNITS.rows),
-        columns: KIND_SHEETS[kind].columns,
+        subtitle: sheetSubtitle(generatedAt, storedKindOf(kind).workbook.unit),
+        columns: storedKindOf(kind).workbook.sheet.columns,
         sampleRows: WIDTH_SAMPLE_ROWS,
       });
-      open = { sheet, entry: out.open(kind) };
+      open = { sheet, entry: out.open(kind), values: storedKindOf(kind).workbook.sheet };
     },
-    row<K extends FedKind>(kind: K, row: KindRecords[K], communeIndex: number): number {
-      const { sheet, entry } = opened(kind);
+    row(kind, row, communeIndex): number {
+      const { sheet, entry, values } = opened(kind);
       const sheetRow = sheet.rowNumber;
-      sheet.writeRow(KIND_SHEETS[kind].values(row, contexts[communeIndex] as RowContext), entry);
+      sheet.writeRow(values.values(row, contexts[communeIndex] as RowContext), entry);
       return sheetRow;
     },
     endKind(kind) {

@@ -1,5 +1,6 @@
 import { issuePlace } from '../../../front/issue-list.ts';
 import type { SubmissionReceipt } from '../../../shared/api.ts';
+import { STORED_KINDS } from '../../../shared/sheet-kind.ts';
 import { type Lang, kindName, periodName, renderMessage } from '../../../shared/messages.ts';
 import { dayText, vietnamDateTime } from '../../period-choice.ts';
 import type { SubmitState } from '../../submit/submitter.ts';
@@ -8,7 +9,8 @@ import type { Pane } from '../pane.ts';
 import { failureText, sizeText, t } from '../strings.ts';
 
 function receiptSection(receipt: SubmissionReceipt, l: Lang): HTMLElement {
-  const contents = (['households', 'beneficiaries', 'progress'] as const)
+  // In the registry's order (shared/kinds/registry.ts), whatever order the receipt lists them in.
+  const contents = STORED_KINDS.map((k) => k.id)
     .filter((k) => receipt.kinds.includes(k))
     .map((k) => `${kindName(k, l)}: ${receipt.rowCounts[k]} ${t('dataRows', l)}`)
     .join('; ');

@@ -1,4 +1,4 @@
-import type { KindSpec } from './field.ts';
+import type { KindSpec } from '../field.ts';
 
 export const BENEFICIARIES: KindSpec = {
   kind: 'beneficiaries',

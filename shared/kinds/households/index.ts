@@ -1,0 +1,28 @@
+import type { HouseholdRecord } from '../../rules/households.ts';
+import { storedKind } from '../kind.ts';
+import { HOUSEHOLDS } from './fields.ts';
+import { HOUSEHOLD_SHEET } from './sheet.ts';
+
+/** Danh sách hộ: the poor, near-poor and newly escaped households of the commune (SPEC section 3). Its rules: shared/rules/households.ts. */
+export const HOUSEHOLDS_KIND = storedKind({
+  id: 'households',
+  stored: true,
+  spec: HOUSEHOLDS,
+  names: { vi: 'Danh sách hộ', en: 'Household list', inline: 'danh sách hộ' },
+  pageNames: { vi: 'Danh sách hộ', en: 'Household list' },
+  due: ['H1', 'Y'],
+  records: (result): readonly HouseholdRecord[] => result.households,
+  workbook: {
+    kindName: 'Danh sách hộ',
+    statusGroup: 'Danh sách hộ',
+    sheetName: 'Hộ',
+    sheetTitle: 'DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO, HỘ MỚI THOÁT NGHÈO',
+    unit: 'Thu nhập: đồng/người/tháng; x: có.',
+    sheet: HOUSEHOLD_SHEET,
+  },
+  tally: {
+    count: (tally, h, mergedRow) => tally.household(h, mergedRow),
+    previous: (tally, h) => tally.previousHousehold(h),
+    end: (tally) => tally.endHouseholds(),
+  },
+});

@@ -1,0 +1,24 @@
+import type { ProgressRecord } from '../../rules/progress.ts';
+import { storedKind } from '../kind.ts';
+import { PROGRESS } from './fields.ts';
+import { PROGRESS_SHEET } from './sheet.ts';
+
+/** Báo cáo tiến độ: each sub-project's funds and progress, every period (SPEC section 3). Its rules: shared/rules/progress.ts. */
+export const PROGRESS_KIND = storedKind({
+  id: 'progress',
+  stored: true,
+  spec: PROGRESS,
+  names: { vi: 'Báo cáo tiến độ', en: 'Progress report', inline: 'báo cáo tiến độ' },
+  pageNames: { vi: 'Báo cáo tiến độ', en: 'Progress report' },
+  due: ['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'Y'],
+  records: (result): readonly ProgressRecord[] => result.progress,
+  workbook: {
+    kindName: 'Báo cáo tiến độ',
+    statusGroup: 'Báo cáo tiến độ',
+    sheetName: 'Tiến độ',
+    sheetTitle: 'BÁO CÁO TIẾN ĐỘ THỰC HIỆN CÁC DỰ ÁN, TIỂU DỰ ÁN',
+    unit: 'Kinh phí: đồng; x: có.',
+    sheet: PROGRESS_SHEET,
+  },
+  tally: { count: (tally, p) => tally.progress(p) },
+});
