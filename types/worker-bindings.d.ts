@@ -3,7 +3,7 @@
  * read the API's types (`AppType`, through worker/client.ts): the task pane, the pages and the CLI.
  * Their own globals (DOM, Node) clash with the whole of worker-configuration.d.ts (its Response,
  * Element, fetch …), so these programs reference this file instead; the D1 declarations below are
- * worker-configuration.d.ts's own (`wrangler types`), kept equal by tests/web/worker-bindings.test.ts.
+ * worker-configuration.d.ts's own (`wrangler types`), kept equal by tests/cli/worker-bindings.test.ts.
  * Nothing here exists at run time: the clients import the Worker for its types alone.
  */
 interface D1Meta {

@@ -29,8 +29,8 @@ export function createClient(baseUrl: string, token: string, options: { fetch?: 
 }
 
 /**
- * A JSON answer read with its schema (shared/api.ts). The schema must give the type the route
- * answers with, as hc infers it: the route, the schema and the caller cannot drift apart.
+ * A JSON answer read with its schema (shared/api.ts), which must give the type the route answers
+ * with as hc infers it: the route, the schema and the caller cannot drift apart.
  */
 export async function readJson<T>(answer: { json(): Promise<T> }, schema: z.ZodType<T>): Promise<T> {
   return schema.parse(await answer.json());
