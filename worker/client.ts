@@ -1,5 +1,6 @@
-import { type ClientRequestOptions, hc } from 'hono/client';
+import { type ClientRequestOptions, type InferResponseType, hc } from 'hono/client';
 import type { z } from 'zod';
+import { SubmissionReceipt, ValidationFailedEnvelope } from '../shared/api.ts';
 import type { AppType } from './index.ts';
 
 /**
@@ -35,3 +36,14 @@ export function createClient(baseUrl: string, token: string, options: { fetch?: 
 export async function readJson<T>(answer: { json(): Promise<T> }, schema: z.ZodType<T>): Promise<T> {
   return schema.parse(await answer.json());
 }
+
+type SubmissionAnswer<S extends 201 | 422> = InferResponseType<GnbvClient['api']['submissions']['$post'], S>;
+
+/**
+ * The schemas of POST /api/submissions' answers (its body is read raw, gzip or not, so only its
+ * answers are typed), checked to give the types the route answers with.
+ */
+export const SubmissionAnswers: { accepted: z.ZodType<SubmissionAnswer<201>>; refused: z.ZodType<SubmissionAnswer<422>> } = {
+  accepted: SubmissionReceipt,
+  refused: ValidationFailedEnvelope,
+};

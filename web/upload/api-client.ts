@@ -1,8 +1,7 @@
-import { MeResponse, PlanResponse, ReviewListResponse, SubmissionReceipt, type SubmissionRequest, ValidationFailedEnvelope } from '../../shared/api.ts';
+import { MeResponse, PlanResponse, ReviewListResponse, type SubmissionReceipt, type SubmissionRequest } from '../../shared/api.ts';
 import type { Issue } from '../../shared/issues.ts';
 import { encodeBody, keyForContent, sha256Hex } from '../../shared/request-body.ts';
-import type { InferResponseType } from 'hono/client';
-import type { z } from 'zod';
+import { SubmissionAnswers } from '../../worker/client.ts';
 import { ApiFailure, api, callJson, failureOf, parseAnswer } from '../common/api.ts';
 
 /**
@@ -44,11 +43,6 @@ const KEYS_STORE = 'gnbv.upload.idempotency';
 
 /** Statuses whose answer has no body (the Response constructor refuses one). */
 const NO_BODY = new Set([101, 204, 205, 304]);
-
-type Answer<S extends 201 | 422> = InferResponseType<typeof api.api.submissions.$post, S>;
-/** The answers' schemas, checked to give the types the route answers with. */
-const RECEIPT: z.ZodType<Answer<201>> = SubmissionReceipt;
-const REFUSED: z.ZodType<Answer<422>> = ValidationFailedEnvelope;
 
 /** The client's fetch for the submission: XHR, for its upload progress; no answer is an ApiFailure. */
 function xhrFetch(onUpload: (fraction: number) => void, onSent: () => void): typeof fetch {
@@ -100,13 +94,13 @@ export async function submitReport(token: string, request: SubmissionRequest, on
   const answer = await res.text();
   // The route answers 201 (a repeat too); a 200 is taken as well, as it always was.
   if (res.status === 201 || (res.status as number) === 200) {
-    const receipt = parseAnswer(RECEIPT, res.status, answer);
+    const receipt = parseAnswer(SubmissionAnswers.accepted, res.status, answer);
     onProgress({ step: 'done' });
     return { accepted: true, receipt };
   }
   if (res.status === 422) {
     try {
-      const env = REFUSED.safeParse(JSON.parse(answer));
+      const env = SubmissionAnswers.refused.safeParse(JSON.parse(answer));
       if (env.success) return { accepted: false, issues: env.data.error.issues, message: env.data.error.message };
     } catch {
       /* falls through to the generic envelope */
