@@ -2,7 +2,8 @@ import { ReviewActionResponse, type ReviewComment, ReviewListResponse, type Revi
 import { Period } from '../shared/periods.ts';
 import { REVIEW_STATE_NAMES } from '../shared/review.ts';
 import { parseArgs, UsageError } from './args.ts';
-import { apiRequest, errorText, NetworkProblem } from './http.ts';
+import { NetworkProblem, apiClient, errorText } from './http.ts';
+import { readJson } from '../worker/client.ts';
 
 export const REVIEW_USAGE =
   'gnbv review list|accept|return|reopen [COMMUNE …] --period 2024-Y --server https://HOST --token TOKEN [--comment TEXT [--sheet NAME [--row N [--column C]]]] [--json]';
@@ -71,13 +72,12 @@ export async function reviewCommand(argv: readonly string[], out: (s: string) =>
   try {
     if (sub === 'list') {
       if (communes.length > 1) throw new UsageError(REVIEW_USAGE);
-      const query = `period=${period.data}${communes[0] ? `&communeId=${encodeURIComponent(communes[0])}` : ''}`;
-      const answer = await apiRequest(server, `/api/reviews?${query}`, { method: 'GET', token });
+      const answer = await apiClient(server, token).api.reviews.$get({ query: { period: period.data, ...(communes[0] ? { communeId: communes[0] } : {}) } });
       if (answer.status !== 200) {
-        err(`Máy chủ từ chối: ${errorText(answer)}`);
+        err(`Máy chủ từ chối: ${await errorText(answer)}`);
         return 2;
       }
-      const list = ReviewListResponse.parse(JSON.parse(answer.body.toString('utf8')));
+      const list = await readJson(answer, ReviewListResponse);
       if (json) {
         out(JSON.stringify(list, null, 2));
         return 0;
@@ -93,18 +93,16 @@ export async function reviewCommand(argv: readonly string[], out: (s: string) =>
     const comment = commentOf(args.flags);
     let refused = 0;
     for (const communeId of communes) {
-      const answer = await apiRequest(server, `/api/reviews/${encodeURIComponent(communeId)}/${period.data}/${sub}`, {
-        method: 'POST',
-        token,
+      const answer = await apiClient(server, token, { gzip: false }).api.reviews[':communeId'][':period'][':action'].$post({
+        param: { communeId: encodeURIComponent(communeId), period: period.data, action: sub as ReviewerAction },
         json: { comments: comment === null ? [] : [comment] },
-        gzip: false,
       });
       if (answer.status !== 200) {
         refused++;
-        err(`${communeId}: máy chủ từ chối: ${errorText(answer)}`);
+        err(`${communeId}: máy chủ từ chối: ${await errorText(answer)}`);
         continue;
       }
-      const r = ReviewActionResponse.parse(JSON.parse(answer.body.toString('utf8')));
+      const r = await readJson(answer, ReviewActionResponse);
       if (json) out(JSON.stringify(r));
       else out(`${communeId}: ${REVIEW_STATE_NAMES[r.review.state].vi}${r.transition === null ? ' (không đổi / unchanged)' : ''}`);
     }

@@ -6,8 +6,9 @@ import { validateWorkbook } from '../shared/validate.ts';
 import { vietnamDateTimeText } from '../shared/vietnam-time.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { FileProblem, readWorkbookFile } from './read-file.ts';
-import { apiRequest, errorText, NetworkProblem } from './http.ts';
+import { NetworkProblem, apiClient, errorText } from './http.ts';
 import { printIssues } from './print.ts';
+import { readJson } from '../worker/client.ts';
 
 export const SUBMIT_USAGE = 'gnbv submit FILE.xlsx --period 2024-Y --server https://HOST --token TOKEN';
 
@@ -36,12 +37,13 @@ export async function submitCommand(argv: readonly string[], out: (s: string) =>
 
   try {
     const grids = await readWorkbookFile(file);
-    const planAnswer = await apiRequest(server, `/api/plan?year=${periodYear(period.data)}`, { method: 'GET', token });
+    const api = apiClient(server, token);
+    const planAnswer = await api.api.plan.$get({ query: { year: String(periodYear(period.data)) } });
     if (planAnswer.status !== 200) {
-      err(`Không lấy được kế hoạch của xã: ${errorText(planAnswer)}`);
+      err(`Không lấy được kế hoạch của xã: ${await errorText(planAnswer)}`);
       return 2;
     }
-    const plan = PlanResponse.parse(JSON.parse(planAnswer.body.toString('utf8')));
+    const plan = await readJson(planAnswer, PlanResponse);
     const local = validateWorkbook(grids.map((grid) => ({ grid })), { plan, period: period.data });
     if (!local.ok) {
       printIssues(basename(file), local, out, 'vi');
@@ -53,10 +55,9 @@ export async function submitCommand(argv: readonly string[], out: (s: string) =>
     const body = { period: period.data, sheets: grids.map((grid) => ({ grid })) };
     for (let attempt = 1; ; attempt++) {
       try {
-        const answer = await apiRequest(server, '/api/submissions', { method: 'POST', token, json: body, headers: { 'Idempotency-Key': key } });
-        const text = answer.body.toString('utf8');
+        const answer = await api.api.submissions.$post(undefined, { headers: { 'Idempotency-Key': key }, init: { body: JSON.stringify(body) } });
         if (answer.status === 201) {
-          const r = SubmissionReceipt.parse(JSON.parse(text));
+          const r = await readJson(answer, SubmissionReceipt);
           out(`Đã nhận: ${r.communeId}, kỳ ${r.period}, phiên bản ${r.version}, lúc ${vietnamDateTimeText(Date.parse(r.receivedAt), true)} (giờ Việt Nam)`);
           out(r.late ? `NỘP MUỘN (hạn ${r.deadline}).` : `Đúng hạn (hạn ${r.deadline}).`);
           out(`Số dòng: ${r.rowCounts.households} hộ, ${r.rowCounts.beneficiaries} đối tượng, ${r.rowCounts.progress} dòng tiến độ; ${r.warnings.length} cảnh báo.`);
@@ -65,13 +66,15 @@ export async function submitCommand(argv: readonly string[], out: (s: string) =>
           return 0;
         }
         if (answer.status === 422) {
-          const issues = ValidationFailedEnvelope.parse(JSON.parse(text)).error.issues;
+          const issues = (await readJson(answer, ValidationFailedEnvelope)).error.issues;
           printIssues(basename(file), { ...local, issues, ok: false }, out, 'vi');
           err('Máy chủ không nhận: bảng còn lỗi. / The server found errors.');
           return 1;
         }
-        if (answer.status >= 500 && attempt < ATTEMPTS) throw new NetworkProblem(`HTTP ${answer.status}`);
-        err(`Máy chủ từ chối: ${errorText(answer)}`);
+        // Any other answer, whatever the route declares: a proxy's 502, a 401.
+        const other: Response = answer;
+        if (other.status >= 500 && attempt < ATTEMPTS) throw new NetworkProblem(`HTTP ${other.status}`);
+        err(`Máy chủ từ chối: ${await errorText(other)}`);
         return 2;
       } catch (e) {
         if (!(e instanceof NetworkProblem) || attempt >= ATTEMPTS) throw e;

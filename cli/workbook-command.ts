@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { WorkbookLayout } from '../shared/api.ts';
 import { Period } from '../shared/periods.ts';
 import { parseArgs, UsageError } from './args.ts';
-import { apiRequest, errorText, NetworkProblem } from './http.ts';
+import { NetworkProblem, apiClient, errorText } from './http.ts';
 
 export const WORKBOOK_USAGE = 'gnbv workbook --period 2024-Y --server https://HOST --token TOKEN --out FILE.xlsx [--layout official] [--accepted]';
 
@@ -27,14 +27,16 @@ export async function workbookCommand(argv: readonly string[], out: (s: string) 
   const token = get('token');
   const file = get('out');
   try {
-    const query = `period=${period.data}${layout.data === 'gnbv' ? '' : `&layout=${layout.data}`}${args.flags.has('accepted') ? '&accepted=1' : ''}`;
-    const answer = await apiRequest(server, `/api/workbook?${query}`, { method: 'GET', token, timeoutMs: 600_000 });
+    const answer = await apiClient(server, token, { timeoutMs: 600_000 }).api.workbook.$get({
+      query: { period: period.data, ...(layout.data === 'gnbv' ? {} : { layout: layout.data }), ...(args.flags.has('accepted') ? { accepted: '1' } : {}) },
+    });
     if (answer.status !== 200) {
-      err(`Máy chủ từ chối: ${errorText(answer)}`);
+      err(`Máy chủ từ chối: ${await errorText(answer)}`);
       return 2;
     }
-    await writeFile(file, answer.body);
-    out(`Đã lưu ${file} (${(answer.body.byteLength / 1024).toFixed(0)} KB). Tệp có dữ liệu cá nhân: giữ cẩn thận. / Saved; it holds personal data.`);
+    const bytes = new Uint8Array(await answer.arrayBuffer());
+    await writeFile(file, bytes);
+    out(`Đã lưu ${file} (${(bytes.byteLength / 1024).toFixed(0)} KB). Tệp có dữ liệu cá nhân: giữ cẩn thận. / Saved; it holds personal data.`);
     return 0;
   } catch (e) {
     if (e instanceof NetworkProblem) {

@@ -1,8 +1,10 @@
-import { ErrorEnvelope, SubmissionReceipt, type SubmissionRequest, ValidationFailedEnvelope } from '../../shared/api.ts';
+/// <reference path="../../types/worker-bindings.d.ts" />
+import { ErrorEnvelope, type SubmissionReceipt, type SubmissionRequest } from '../../shared/api.ts';
 import type { Issue } from '../../shared/issues.ts';
 import type { Period } from '../../shared/periods.ts';
 import type { FailureCode } from '../ui/strings.ts';
 import { encodeBody, keyForContent, sha256Hex } from '../../shared/request-body.ts';
+import { type GnbvClient, SubmissionAnswers, gnbvClient } from '../../worker/client.ts';
 import type { QueueStore, QueuedSubmission } from './queue-store.ts';
 
 /**
@@ -66,8 +68,13 @@ const TRANSIENT_STATUS = new Set([408, 429]);
 
 type Answer = { transient: true } | { transient: false; state: SubmitState };
 
-async function readAnswer(res: Response, period: Period, attempts: number): Promise<Answer> {
-  if (res.status >= 500 || TRANSIENT_STATUS.has(res.status)) return { transient: true };
+/** What the typed client's POST /api/submissions comes back with. */
+type SubmissionResponse = Awaited<ReturnType<GnbvClient['api']['submissions']['$post']>>;
+
+async function readAnswer(res: SubmissionResponse, period: Period, attempts: number): Promise<Answer> {
+  // Any status at all, whatever the route declares: a proxy's 502, a 429.
+  const status: number = res.status;
+  if (status >= 500 || TRANSIENT_STATUS.has(status)) return { transient: true };
   let json: unknown;
   try {
     json = await res.json();
@@ -75,21 +82,21 @@ async function readAnswer(res: Response, period: Period, attempts: number): Prom
     // Not JSON: a proxy's or a captive portal's page, not the server's answer.
     return { transient: true };
   }
-  if (res.status === 200 || res.status === 201) {
-    const receipt = SubmissionReceipt.safeParse(json);
+  if (status === 200 || status === 201) {
+    const receipt = SubmissionAnswers.accepted.safeParse(json);
     return receipt.success ? { transient: false, state: { phase: 'accepted', receipt: receipt.data, attempts } } : { transient: true };
   }
-  if (res.status === 422) {
-    const refused = ValidationFailedEnvelope.safeParse(json);
+  if (status === 422) {
+    const refused = SubmissionAnswers.refused.safeParse(json);
     if (refused.success) return { transient: false, state: { phase: 'refused', period, issues: refused.data.error.issues, message: refused.data.error.message } };
   }
   const envelope = ErrorEnvelope.safeParse(json);
   const code: FailureCode =
-    res.status === 401 || res.status === 403
+    status === 401 || status === 403
       ? 'unauthorized'
-      : res.status === 413
+      : status === 413
         ? 'submitTooLarge'
-        : res.status === 409
+        : status === 409
           ? // An accepted report is locked (issue 20): no retry helps until the district reopens it.
             envelope.success && envelope.data.error.code === 'REVIEW_LOCKED'
             ? 'reviewLocked'
@@ -97,7 +104,7 @@ async function readAnswer(res: Response, period: Period, attempts: number): Prom
           : envelope.success && envelope.data.error.code === 'PLAN_NOT_FOUND'
             ? 'planNotFound'
             : 'submitRefused';
-  return { transient: false, state: { phase: 'failed', code, status: res.status, serverMessage: envelope.success ? envelope.data.error.message : null } };
+  return { transient: false, state: { phase: 'failed', code, status, serverMessage: envelope.success ? envelope.data.error.message : null } };
 }
 
 export function createSubmitter(deps: SubmitterDeps): Submitter {
@@ -123,7 +130,9 @@ export function createSubmitter(deps: SubmitterDeps): Submitter {
     if (pending && !inFlight) void attempt();
   });
 
-  async function post(q: QueuedSubmission): Promise<Response> {
+  const client = (serverUrl: string): GnbvClient => gnbvClient(serverUrl, { fetch: deps.fetch });
+
+  async function post(q: QueuedSubmission): Promise<SubmissionResponse> {
     const controller = new AbortController();
     const timeout = timers.set(() => controller.abort(), deps.requestTimeoutMs ?? 120_000);
     const headers: Record<string, string> = {
@@ -134,8 +143,8 @@ export function createSubmitter(deps: SubmitterDeps): Submitter {
     };
     if (q.gzip) headers['Content-Encoding'] = 'gzip';
     try {
-      const res = await deps.fetch(`${q.serverUrl}/api/submissions`, { method: 'POST', headers, body: q.body, signal: controller.signal });
-      return res;
+      // The headers go in `init` as they are (a plain object), the body as queued (gzip or not).
+      return await client(q.serverUrl).api.submissions.$post(undefined, { init: { headers, body: q.body, signal: controller.signal } });
     } finally {
       timers.clear(timeout);
     }

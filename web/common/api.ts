@@ -1,9 +1,12 @@
+/// <reference path="../../types/worker-bindings.d.ts" />
 import type { z } from 'zod';
 import { ErrorEnvelope } from '../../shared/api.ts';
+import { type GnbvClient, gnbvClient } from '../../worker/client.ts';
 
 /**
- * The pages' calls to the Worker. Every URL is relative (/api/…), so the token only goes to the
- * origin that served the page; the Content-Security-Policy (connect-src 'self') holds the same line.
+ * The pages' calls to the Worker, through the typed client `api` (worker/client.ts) or by path.
+ * Every URL is relative (/api/…), so the token only goes to the origin that served the page; the
+ * Content-Security-Policy (connect-src 'self') holds the same line.
  *
  * No call waits forever: the answer must begin within ANSWER_TIMEOUT_MS and arrive within
  * BODY_TIMEOUT_MS once begun (a stream: no pause longer than that between pieces). A GET that got
@@ -101,19 +104,34 @@ class Attempt {
   }
 }
 
-function send(path: string, token: string, accept: string, attempt: Attempt): Promise<Response> {
-  return fetch(path, {
-    headers: { Authorization: `Bearer ${token}`, Accept: accept },
-    credentials: 'same-origin',
-    signal: attempt.controller.signal,
-  });
+/** The pages' typed client: relative URLs, through the page's fetch. */
+export const api: GnbvClient = /* @__PURE__ */ gnbvClient('');
+
+/** One try's options (a ClientRequestOptions of hc): the token, what is accepted, the try's abort; same-origin credentials. */
+export interface TryOptions {
+  headers: Record<string, string>;
+  init: RequestInit;
 }
 
-async function getTextOnce(path: string, token: string, options: CallOptions): Promise<{ status: number; text: string }> {
+function tryOptions(token: string, accept: string, attempt: Attempt): TryOptions {
+  return {
+    headers: { Authorization: `Bearer ${token}`, Accept: accept },
+    init: { credentials: 'same-origin', signal: attempt.controller.signal },
+  };
+}
+
+/** A request made with one try's options: a call of `api`, or a GET of a path. */
+type Send = (options: TryOptions) => Promise<{ status: number; text(): Promise<string> }>;
+
+function byPath(path: string): (options: TryOptions) => Promise<Response> {
+  return (options) => fetch(path, { headers: options.headers, ...options.init });
+}
+
+async function getTextOnce(send: Send, token: string, options: CallOptions): Promise<{ status: number; text: string }> {
   const attempt = new Attempt(options.signal);
   try {
     attempt.limit(options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS);
-    const res = await attempt.wait(send(path, token, 'application/json', attempt));
+    const res = await attempt.wait(send(tryOptions(token, 'application/json', attempt)));
     attempt.limit(options.bodyTimeoutMs ?? BODY_TIMEOUT_MS);
     return { status: res.status, text: await attempt.wait(res.text()) };
   } finally {
@@ -127,15 +145,27 @@ export function unanswered(e: unknown): boolean {
 }
 
 /** GET a JSON answer and read it with its schema; sent once more when the first try got no answer. */
-export async function getJson<S extends z.ZodType>(path: string, token: string, schema: S, options: CallOptions = {}): Promise<z.infer<S>> {
+export function getJson<S extends z.ZodType>(path: string, token: string, schema: S, options: CallOptions = {}): Promise<z.infer<S>> {
+  return getWithRetry(byPath(path), token, schema, options);
+}
+
+/**
+ * A GET of the typed client (`(o) => api.api.plan.$get({ query }, o)`) read with its schema, which
+ * must give the type the route answers with; sent once more when the first try got no answer.
+ */
+export function callJson<T>(call: (options: TryOptions) => Promise<{ json(): Promise<T>; status: number; text(): Promise<string> }>, token: string, schema: z.ZodType<T>, options: CallOptions = {}): Promise<T> {
+  return getWithRetry(call, token, schema, options);
+}
+
+async function getWithRetry<S extends z.ZodType>(send: Send, token: string, schema: S, options: CallOptions): Promise<z.infer<S>> {
   let answer: { status: number; text: string };
   try {
-    answer = await getTextOnce(path, token, options);
+    answer = await getTextOnce(send, token, options);
   } catch (e) {
     if (!unanswered(e)) throw e;
     await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
     if (options.signal?.aborted) throw new ApiFailure('aborted', null);
-    answer = await getTextOnce(path, token, options);
+    answer = await getTextOnce(send, token, options);
   }
   if (answer.status < 200 || answer.status > 299) throw failureOf(answer.status, answer.text);
   return parseAnswer(schema, answer.status, answer.text);
@@ -156,7 +186,7 @@ export async function getStream(path: string, token: string, accept: string, rea
   const attempt = new Attempt(options.signal);
   try {
     attempt.limit(options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS);
-    const res = await attempt.wait(send(path, token, accept, attempt));
+    const res = await attempt.wait(byPath(path)(tryOptions(token, accept, attempt)));
     if (!res.ok) {
       attempt.limit(options.bodyTimeoutMs ?? BODY_TIMEOUT_MS);
       // The envelope if it comes; the status is enough without it.

@@ -1,24 +1,26 @@
-import { MeResponse, PlanResponse, ReviewListResponse, SubmissionReceipt, type SubmissionRequest, ValidationFailedEnvelope } from '../../shared/api.ts';
+import { MeResponse, PlanResponse, ReviewListResponse, type SubmissionReceipt, type SubmissionRequest } from '../../shared/api.ts';
 import type { Issue } from '../../shared/issues.ts';
 import { encodeBody, keyForContent, sha256Hex } from '../../shared/request-body.ts';
-import { ApiFailure, failureOf, getJson, parseAnswer } from '../common/api.ts';
+import { SubmissionAnswers } from '../../worker/client.ts';
+import { ApiFailure, api, callJson, failureOf, parseAnswer } from '../common/api.ts';
 
 /**
- * The upload page's calls to the Worker: its reads through web/common/api.ts (relative URLs, time
- * limits, one more try when no answer came), and the submission with upload progress (XHR).
+ * The upload page's calls to the Worker, on the typed client: its reads through web/common/api.ts
+ * (relative URLs, time limits, one more try when no answer came), and the submission with upload
+ * progress (XHR as the client's fetch).
  */
 
 export function fetchMe(token: string): Promise<MeResponse> {
-  return getJson('/api/me', token, MeResponse);
+  return callJson((o) => api.api.me.$get(undefined, o), token, MeResponse);
 }
 
 export function fetchPlan(token: string, year: number): Promise<PlanResponse> {
-  return getJson(`/api/plan?year=${encodeURIComponent(String(year))}`, token, PlanResponse);
+  return callJson((o) => api.api.plan.$get({ query: { year: String(year) } }, o), token, PlanResponse);
 }
 
 /** GET /api/reviews?period=: a commune token reads its own review of the period, with the comments to fix. */
 export function fetchReviews(token: string, period: string): Promise<ReviewListResponse> {
-  return getJson(`/api/reviews?period=${encodeURIComponent(period)}`, token, ReviewListResponse);
+  return callJson((o) => api.api.reviews.$get({ query: { period } }, o), token, ReviewListResponse);
 }
 
 // ---- submitting -------------------------------------------------------------------------------
@@ -39,24 +41,31 @@ export type SubmitOutcome =
 /** The upload page's Idempotency-Keys live for the visit (sessionStorage), apart from the task pane's. */
 const KEYS_STORE = 'gnbv.upload.idempotency';
 
-function post(path: string, token: string, body: ArrayBuffer, headers: Record<string, string>, onUpload: (fraction: number) => void, onSent: () => void): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
-    xhr.setRequestHeader('Authorization', `Bearer ${token}`);
-    xhr.setRequestHeader('Accept', 'application/json');
-    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onUpload(e.loaded / e.total);
-    };
-    xhr.upload.onload = () => onSent();
-    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
-    xhr.onerror = () => reject(new ApiFailure('network', null));
-    xhr.ontimeout = () => reject(new ApiFailure('timeout', null));
-    xhr.onabort = () => reject(new ApiFailure('network', null));
-    xhr.timeout = 5 * 60 * 1000;
-    xhr.send(body);
-  });
+/** Statuses whose answer has no body (the Response constructor refuses one). */
+const NO_BODY = new Set([101, 204, 205, 304]);
+
+/** The client's fetch for the submission: XHR, for its upload progress; no answer is an ApiFailure. */
+function xhrFetch(onUpload: (fraction: number) => void, onSent: () => void): typeof fetch {
+  return (input, init = {}) =>
+    new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(init.method ?? 'GET', input instanceof Request ? input.url : String(input));
+      new Headers(init.headers).forEach((value, name) => xhr.setRequestHeader(name, value));
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) onUpload(e.loaded / e.total);
+      };
+      xhr.upload.onload = () => onSent();
+      xhr.onload = () => {
+        // A status no Response can carry (0) is refused as the server's answer would be.
+        if (xhr.status < 200 || xhr.status > 599) reject(failureOf(xhr.status, xhr.responseText));
+        else resolve(new Response(NO_BODY.has(xhr.status) ? null : xhr.responseText, { status: xhr.status }));
+      };
+      xhr.onerror = () => reject(new ApiFailure('network', null));
+      xhr.ontimeout = () => reject(new ApiFailure('timeout', null));
+      xhr.onabort = () => reject(new ApiFailure('network', null));
+      xhr.timeout = 5 * 60 * 1000;
+      xhr.send((init.body ?? null) as XMLHttpRequestBodyInit | null);
+    });
 }
 
 /** POST /api/submissions with upload progress (XHR), gzip and an Idempotency-Key kept per content. */
@@ -67,28 +76,36 @@ export async function submitReport(token: string, request: SubmissionRequest, on
   const key = keyForContent(window.sessionStorage, await sha256Hex(text), new Date(), KEYS_STORE);
   const { body, gzip } = await encodeBody(text);
   onProgress({ step: 'upload', fraction: 0 });
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': key };
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${token}`,
+    Accept: 'application/json',
+    'Content-Type': 'application/json',
+    'Idempotency-Key': key,
+  };
   if (gzip) headers['Content-Encoding'] = 'gzip';
-  const res = await post(
-    '/api/submissions',
-    token,
-    body,
+  const res = await api.api.submissions.$post(undefined, {
     headers,
-    (fraction) => onProgress({ step: 'upload', fraction }),
-    () => onProgress({ step: 'server' }),
-  );
-  if (res.status === 201 || res.status === 200) {
-    const receipt = parseAnswer(SubmissionReceipt, res.status, res.text);
+    init: { body },
+    fetch: xhrFetch(
+      (fraction) => onProgress({ step: 'upload', fraction }),
+      () => onProgress({ step: 'server' }),
+    ),
+  });
+  const answer = await res.text();
+  // The route answers 201 (a repeat too); a 200 is taken as well, as it always was.
+  if (res.status === 201 || (res.status as number) === 200) {
+    const receipt = parseAnswer(SubmissionAnswers.accepted, res.status, answer);
     onProgress({ step: 'done' });
     return { accepted: true, receipt };
   }
   if (res.status === 422) {
     try {
-      const env = ValidationFailedEnvelope.safeParse(JSON.parse(res.text));
+      const env = SubmissionAnswers.refused.safeParse(JSON.parse(answer));
       if (env.success) return { accepted: false, issues: env.data.error.issues, message: env.data.error.message };
     } catch {
       /* falls through to the generic envelope */
     }
   }
-  throw failureOf(res.status, res.text);
+  const other: { status: number } = res;
+  throw failureOf(other.status, answer);
 }
