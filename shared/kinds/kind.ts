@@ -100,6 +100,21 @@ export function storedKind<const Id extends string, R>(kind: StoredKind<Id, R>):
   return kind;
 }
 
+/** The kinds whose rules the engine runs itself (shared/validate.ts): their records are the checked workbook's field of their id. */
+type EngineKindId = 'households' | 'beneficiaries' | 'progress';
+type EngineRecord<Id extends EngineKindId> = WorkbookResult[Id][number];
+
+/**
+ * A stored kind the engine checks: its records are `result[id]`, and its name on the district page
+ * is its names' vi and en unless `pageNames` says otherwise.
+ */
+export function engineKind<const Id extends EngineKindId>(
+  kind: Omit<StoredKind<Id, EngineRecord<Id>>, 'stored' | 'records' | 'pageNames'> & { pageNames?: StoredKind['pageNames'] },
+): StoredKind<Id, EngineRecord<Id>> {
+  const { vi, en } = kind.names;
+  return { ...kind, stored: true, pageNames: kind.pageNames ?? { vi, en }, records: (result) => result[kind.id] };
+}
+
 export function checkedKind<const Id extends string>(kind: CheckedKind<Id>): CheckedKind<Id> {
   return kind;
 }
