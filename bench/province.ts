@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Cost, megabytes, startSampler } from './sampler.ts';
 import { tappedSource } from './tapped-source.ts';
+import { writeStreamToFile } from './write-file.ts';
 import { generatedSource } from '../tests/workbook/generate-source.ts';
 import { writeDistrictWorkbook } from '../worker/workbook/index.ts';
 import type { WorkbookSource } from '../worker/workbook/source.ts';
@@ -97,15 +97,7 @@ async function child(out: string): Promise<void> {
   const tally = { rows: 0, pages: 0, queries: REGION_QUERIES };
   const source = counted(generatedSource({ communes: COMMUNES, households: ROWS, beneficiaries: ROWS, pageSize: PAGE }), tally);
   const sampler = startSampler();
-  const file = createWriteStream(out);
-  const reader = writeDistrictWorkbook(source).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (!file.write(value)) await once(file, 'drain');
-  }
-  file.end();
-  await once(file, 'finish');
+  await writeStreamToFile(writeDistrictWorkbook(source), out);
   const result: Result = { rows: tally.rows, pages: tally.pages, d1Queries: tally.queries, ...sampler.stop(), fileMB: megabytes(statSync(out).size) };
   console.log(JSON.stringify(result));
 }

@@ -11,6 +11,7 @@ import * as XLSX from 'xlsx';
 import type { WorkbookLayout } from '../shared/api.ts';
 import { type Cost, megabytes, startSampler } from './sampler.ts';
 import { tappedSource } from './tapped-source.ts';
+import { writeStreamToFile } from './write-file.ts';
 import { generatedSource } from '../tests/workbook/generate-source.ts';
 import { writeDistrictWorkbook } from '../worker/workbook/index.ts';
 import { BENEFICIARY_SHEET, HOUSEHOLD_SHEET, type KindSheet, PROGRESS_SHEET, type RowContext } from '../worker/workbook/kind-sheets.ts';
@@ -30,7 +31,7 @@ import type { WorkbookCommune, WorkbookSource } from '../worker/workbook/source.
 
 const COMMUNES = 40;
 const ROWS = 2_500;
-const WRITERS = ['gnbv', 'gnbv-official', 'exceljs', 'sheetjs', 'floor'] as const;
+const WRITERS = ['gnbv', 'gnbv-official', 'exceljs', 'sheetjs', 'floor', 'source'] as const;
 type Writer = (typeof WRITERS)[number];
 
 const LABELS: Record<Writer, string> = {
@@ -39,6 +40,7 @@ const LABELS: Record<Writer, string> = {
   exceljs: 'exceljs stream.xlsx.WorkbookWriter',
   sheetjs: 'SheetJS aoa_to_sheet + write',
   floor: 'zip floor: the GNBV XML re-zipped alone',
+  source: 'the source alone: pages generated, stored, parsed',
 };
 
 interface Result extends Cost {
@@ -103,15 +105,7 @@ async function writeGnbv(out: string, layout: WorkbookLayout = 'gnbv'): Promise<
   const s = tappedSource(source(), ['households', 'beneficiaries', 'progress'], () => (page) => {
     rows += page.length;
   });
-  const file = createWriteStream(out);
-  const reader = writeDistrictWorkbook(s, layout).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (!file.write(value)) await once(file, 'drain');
-  }
-  file.end();
-  await once(file, 'finish');
+  await writeStreamToFile(writeDistrictWorkbook(s, layout), out);
   return rows;
 }
 
@@ -180,6 +174,15 @@ async function rezip(out: string, entries: readonly [string, Uint8Array][]): Pro
   await once(file, 'finish');
 }
 
+/** The source's per-kind pages read through (each one parsed), nothing written: what reading costs every writer. */
+async function readSource(out: string): Promise<number> {
+  const s = source();
+  let rows = 0;
+  for (const pages of [s.households, s.beneficiaries, s.progress]) for (const c of s.communes) for await (const page of pages(c.id)) rows += page.length;
+  writeFileSync(out, '');
+  return rows;
+}
+
 /** Child: write with one writer, sampling the heap, and print one JSON line. */
 async function child(writer: Writer, out: string): Promise<void> {
   const floor = writer === 'floor' ? await floorInput(out) : null;
@@ -194,7 +197,9 @@ async function child(writer: Writer, out: string): Promise<void> {
         ? await writeGnbv(out, 'official')
         : writer === 'exceljs'
           ? await writeExceljs(out)
-          : await writeSheetjs(out);
+          : writer === 'sheetjs'
+            ? await writeSheetjs(out)
+            : await readSource(out);
   const result: Result = { writer, rows, ...sampler.stop(), fileMB: megabytes(statSync(out).size) };
   console.log(JSON.stringify(result));
 }
@@ -243,6 +248,10 @@ async function parent(chosen: readonly Writer[]): Promise<void> {
       '\ntwice, no beneficiary sheet), Kiểm tra and Nguồn: its rows read are the households twice.' +
       '\nThe zip floor writes the GNBV workbook and unzips it (untimed), then times only re-zipping the same XML bytes' +
       '\nwith the same compressor and framing: the cost no XML writer can go below. Its RSS includes the unzipped XML.' +
+      '\nThe source is the one every writer reads: each commune\'s rows generated a page of 500 at a time, stored as' +
+      '\nJSON text (as the route stores them) and JSON.parsed a query of chunks at a time (as worker/db/district-source.ts' +
+      '\nreads them), so every writer gets JSON.parse\'s records. "The source alone" reads its per-kind pages through and' +
+      '\nwrites nothing: the part of every row above that is not the writer\'s.' +
       '\nPeak RSS is the process high-water mark (resourceUsage().maxRSS); peak heap is sampled every 25 ms.',
   );
   const ours = results.find((r) => r.writer === 'gnbv');
