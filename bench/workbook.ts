@@ -227,7 +227,7 @@ async function parent(chosen: readonly Writer[]): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const header = ['writer', 'rows read', 'wall s', 'CPU s', 'peak RSS MB', 'peak heap MB', 'file MB'];
+  const header = ['writer', 'rows read', 'wall s', 'CPU s', 'peak RSS MB', 'peak heap MB', 'live heap MB', 'file MB'];
   const table = results.map((r) => [
     LABELS[r.writer],
     r.rows.toLocaleString('en'),
@@ -235,6 +235,7 @@ async function parent(chosen: readonly Writer[]): Promise<void> {
     (r.cpuMs / 1000).toFixed(1),
     r.maxRssMB.toFixed(1),
     r.peakHeapMB.toFixed(1),
+    r.liveHeapMB === null ? '–' : r.liveHeapMB.toFixed(1),
     r.fileMB.toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
@@ -252,7 +253,11 @@ async function parent(chosen: readonly Writer[]): Promise<void> {
       '\nJSON text (as the route stores them) and JSON.parsed a query of chunks at a time (as worker/db/district-source.ts' +
       '\nreads them), so every writer gets JSON.parse\'s records. "The source alone" reads its per-kind pages through and' +
       '\nwrites nothing: the part of every row above that is not the writer\'s.' +
-      '\nPeak RSS is the process high-water mark (resourceUsage().maxRSS); peak heap is sampled every 25 ms.',
+      '\nPeak RSS is the process high-water mark (resourceUsage().maxRSS). Peak heap is heapUsed, garbage not yet collected' +
+      '\nincluded, sampled every 25 ms and just before each collection; live heap is the largest heap left after a full' +
+      '\ncollection in the run (what was held; – when none ran). The source\'s JSON texts of a few hundred KB each go to' +
+      '\nV8\'s large-object space and stay there, dead, until a full collection: how high peak heap gets is mostly when V8' +
+      '\nruns one, the same garbage for every writer.',
   );
   const ours = results.find((r) => r.writer === 'gnbv');
   const peer = results.find((r) => r.writer === 'exceljs');
@@ -264,6 +269,7 @@ async function parent(chosen: readonly Writer[]): Promise<void> {
       `\nexceljs wall / ours: ${speed.toFixed(2)}× (aim ≥ 2×); our peak heap / exceljs's: ${heap.toFixed(2)} (aim ≤ 1);` +
         ` aim ${speed >= 2 && heap <= 1 ? 'holds' : 'does not hold'} in this run.`,
     );
+    if (ours.liveHeapMB !== null && peer.liveHeapMB !== null) console.log(`Our live heap / exceljs's: ${(ours.liveHeapMB / peer.liveHeapMB).toFixed(2)}.`);
     if (floor) console.log(`Our wall / the zip floor's: ${(ours.ms / floor.ms).toFixed(2)}× (${((floor.ms / ours.ms) * 100).toFixed(0)} % of our time is zipping).`);
   }
 }
