@@ -15,7 +15,14 @@ import { PROVINCE_BINDING, PROVINCE_TOKEN, provinceSeedByDatabase } from '../scr
  * and the D1 queries district-source.ts makes for it, counted from its plan over the stored chunks
  * (4 for the region, then per part read one per PART_BYTES_PER_QUERY of chunk text, at least one);
  * the route's own few (sign-in, directory, the download's record) are not in that count.
- * Loopback only, and slow: the submissions go through the route's parse and checks.
+ * Loopback only; the submissions go through the route's parse and checks.
+ *
+ * Measured (7 December 2026, 2 shared cores, load 2–5): 200 communes × 5,000 household rows (the
+ * load script submits household lists only: 1,000,000 rows stored), submitted in 39.1 s (p50 347
+ * ms, errors 0); GET /api/workbook alone 48.5 s wall, 159,899,611 bytes, 204 D1 queries by the
+ * plan (4 + one per commune's household part: 10 chunks ≈ 2.3 MB fit one query), workerd RSS
+ * 1,168 → 1,255 MB (the whole local runtime holding a 1,000,000-row local D1, not the isolate).
+ * 20 communes × 5,000: 7.4 and 7.6 s, 15,756,785 bytes, 24 queries.
  */
 
 const PERIOD = '2024-Y';

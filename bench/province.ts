@@ -20,8 +20,9 @@ import type { WorkbookSource } from '../worker/workbook/source.ts';
  * pages read, and the D1 queries district-source.ts would make for it (counted from its query
  * plan: 3 for the region, 4 per commune, one per 4 pages).
  *
- * What it does not measure: D1 itself (the rows are generated, not read from a local D1; the
- * JSON.parse of each chunk is not in it), and workerd's own accounting.
+ * What it does not measure: D1 itself (the rows are generated, stored as JSON text and parsed a
+ * chunk at a time as district-source.ts does — the parse is in it since 7 December 2026 — not read
+ * from a local D1), and workerd's own accounting: bench/province-route.ts times the real route.
  *
  * Conclusion from the figures (this machine, 2 shared cores, 7 December 2026, one run):
  * 1,126,800 rows read (the previous year's lists of a quarter of the communes included), 2,450
