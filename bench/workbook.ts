@@ -11,6 +11,7 @@ import * as XLSX from 'xlsx';
 import type { WorkbookLayout } from '../shared/api.ts';
 import { type Cost, megabytes, startSampler } from './sampler.ts';
 import { tappedSource } from './tapped-source.ts';
+import { writeStreamToFile } from './write-file.ts';
 import { generatedSource } from '../tests/workbook/generate-source.ts';
 import { writeDistrictWorkbook } from '../worker/workbook/index.ts';
 import { BENEFICIARY_SHEET, HOUSEHOLD_SHEET, type KindSheet, PROGRESS_SHEET, type RowContext } from '../worker/workbook/kind-sheets.ts';
@@ -30,7 +31,7 @@ import type { WorkbookCommune, WorkbookSource } from '../worker/workbook/source.
 
 const COMMUNES = 40;
 const ROWS = 2_500;
-const WRITERS = ['gnbv', 'gnbv-official', 'exceljs', 'sheetjs', 'floor'] as const;
+const WRITERS = ['gnbv', 'gnbv-official', 'exceljs', 'sheetjs', 'floor', 'source'] as const;
 type Writer = (typeof WRITERS)[number];
 
 const LABELS: Record<Writer, string> = {
@@ -39,6 +40,7 @@ const LABELS: Record<Writer, string> = {
   exceljs: 'exceljs stream.xlsx.WorkbookWriter',
   sheetjs: 'SheetJS aoa_to_sheet + write',
   floor: 'zip floor: the GNBV XML re-zipped alone',
+  source: 'the source alone: pages generated, stored, parsed',
 };
 
 interface Result extends Cost {
@@ -103,15 +105,7 @@ async function writeGnbv(out: string, layout: WorkbookLayout = 'gnbv'): Promise<
   const s = tappedSource(source(), ['households', 'beneficiaries', 'progress'], () => (page) => {
     rows += page.length;
   });
-  const file = createWriteStream(out);
-  const reader = writeDistrictWorkbook(s, layout).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (!file.write(value)) await once(file, 'drain');
-  }
-  file.end();
-  await once(file, 'finish');
+  await writeStreamToFile(writeDistrictWorkbook(s, layout), out);
   return rows;
 }
 
@@ -180,6 +174,15 @@ async function rezip(out: string, entries: readonly [string, Uint8Array][]): Pro
   await once(file, 'finish');
 }
 
+/** The source's per-kind pages read through (each one parsed), nothing written: what reading costs every writer. */
+async function readSource(out: string): Promise<number> {
+  const s = source();
+  let rows = 0;
+  for (const pages of [s.households, s.beneficiaries, s.progress]) for (const c of s.communes) for await (const page of pages(c.id)) rows += page.length;
+  writeFileSync(out, '');
+  return rows;
+}
+
 /** Child: write with one writer, sampling the heap, and print one JSON line. */
 async function child(writer: Writer, out: string): Promise<void> {
   const floor = writer === 'floor' ? await floorInput(out) : null;
@@ -194,7 +197,9 @@ async function child(writer: Writer, out: string): Promise<void> {
         ? await writeGnbv(out, 'official')
         : writer === 'exceljs'
           ? await writeExceljs(out)
-          : await writeSheetjs(out);
+          : writer === 'sheetjs'
+            ? await writeSheetjs(out)
+            : await readSource(out);
   const result: Result = { writer, rows, ...sampler.stop(), fileMB: megabytes(statSync(out).size) };
   console.log(JSON.stringify(result));
 }
@@ -222,7 +227,7 @@ async function parent(chosen: readonly Writer[]): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const header = ['writer', 'rows read', 'wall s', 'CPU s', 'peak RSS MB', 'peak heap MB', 'file MB'];
+  const header = ['writer', 'rows read', 'wall s', 'CPU s', 'peak RSS MB', 'peak heap MB', 'live heap MB', 'file MB'];
   const table = results.map((r) => [
     LABELS[r.writer],
     r.rows.toLocaleString('en'),
@@ -230,6 +235,7 @@ async function parent(chosen: readonly Writer[]): Promise<void> {
     (r.cpuMs / 1000).toFixed(1),
     r.maxRssMB.toFixed(1),
     r.peakHeapMB.toFixed(1),
+    r.liveHeapMB === null ? '–' : r.liveHeapMB.toFixed(1),
     r.fileMB.toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
@@ -243,7 +249,15 @@ async function parent(chosen: readonly Writer[]): Promise<void> {
       '\ntwice, no beneficiary sheet), Kiểm tra and Nguồn: its rows read are the households twice.' +
       '\nThe zip floor writes the GNBV workbook and unzips it (untimed), then times only re-zipping the same XML bytes' +
       '\nwith the same compressor and framing: the cost no XML writer can go below. Its RSS includes the unzipped XML.' +
-      '\nPeak RSS is the process high-water mark (resourceUsage().maxRSS); peak heap is sampled every 25 ms.',
+      '\nThe source is the one every writer reads: each commune\'s rows generated a page of 500 at a time, stored as' +
+      '\nJSON text (as the route stores them) and JSON.parsed a query of chunks at a time (as worker/db/district-source.ts' +
+      '\nreads them), so every writer gets JSON.parse\'s records. "The source alone" reads its per-kind pages through and' +
+      '\nwrites nothing: the part of every row above that is not the writer\'s.' +
+      '\nPeak RSS is the process high-water mark (resourceUsage().maxRSS). Peak heap is heapUsed, garbage not yet collected' +
+      '\nincluded, sampled every 25 ms and just before each collection; live heap is the largest heap left after a full' +
+      '\ncollection in the run (what was held; – when none ran). The source\'s JSON texts of a few hundred KB each go to' +
+      '\nV8\'s large-object space and stay there, dead, until a full collection: how high peak heap gets is mostly when V8' +
+      '\nruns one, the same garbage for every writer.',
   );
   const ours = results.find((r) => r.writer === 'gnbv');
   const peer = results.find((r) => r.writer === 'exceljs');
@@ -255,6 +269,7 @@ async function parent(chosen: readonly Writer[]): Promise<void> {
       `\nexceljs wall / ours: ${speed.toFixed(2)}× (aim ≥ 2×); our peak heap / exceljs's: ${heap.toFixed(2)} (aim ≤ 1);` +
         ` aim ${speed >= 2 && heap <= 1 ? 'holds' : 'does not hold'} in this run.`,
     );
+    if (ours.liveHeapMB !== null && peer.liveHeapMB !== null) console.log(`Our live heap / exceljs's: ${(ours.liveHeapMB / peer.liveHeapMB).toFixed(2)}.`);
     if (floor) console.log(`Our wall / the zip floor's: ${(ours.ms / floor.ms).toFixed(2)}× (${((floor.ms / ours.ms) * 100).toFixed(0)} % of our time is zipping).`);
   }
 }
