@@ -45,6 +45,11 @@ export interface Column {
   minWidth?: number;
 }
 
+/** Columns of one cell kind, side by side, all under `group` when one is given. */
+export function columnsOf(kind: CellKind, headers: readonly string[], group?: string): Column[] {
+  return headers.map((header): Column => (group === undefined ? { header, kind } : { header, group, kind }));
+}
+
 /** A cell of a merged sheet's row (Cell of shared/xlsx/write/sheet-xml.ts). */
 export type Cell = string | number | boolean | null | undefined;
 
