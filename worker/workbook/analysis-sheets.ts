@@ -144,25 +144,14 @@ const SUMMARY_COLUMNS: readonly Column[] = [
   ]),
 ];
 
+const SUMMARY_FIELDS = [
+  'totalHouseholds', 'poor', 'poorRate', 'nearPoor', 'nearPoorRate', 'newlyEscaped', 'newlyEscapedRate',
+  'poorAtStart', 'poorTarget', 'poorReduced', 'nearPoorAtStart', 'nearPoorTarget', 'nearPoorReduced',
+  'allocated', 'disbursed', 'disbursedRate',
+] as const satisfies readonly (keyof SummaryFigures)[];
+
 function summaryValues(s: SummaryFigures): Cell[] {
-  return [
-    s.totalHouseholds,
-    s.poor,
-    s.poorRate,
-    s.nearPoor,
-    s.nearPoorRate,
-    s.newlyEscaped,
-    s.newlyEscapedRate,
-    s.poorAtStart,
-    s.poorTarget,
-    s.poorReduced,
-    s.nearPoorAtStart,
-    s.nearPoorTarget,
-    s.nearPoorReduced,
-    s.allocated,
-    s.disbursed,
-    s.disbursedRate,
-  ];
+  return SUMMARY_FIELDS.map((field) => s[field]);
 }
 
 function statusValues(statuses: readonly KindStatus[]): Cell[] {
@@ -220,23 +209,14 @@ const CHANGE_COLUMNS: readonly Column[] = [
   ...columnsOf('count', ['Hộ mới thoát nghèo trong năm', 'Hộ chưa rõ phân loại đầu năm']),
 ];
 
+const CHANGE_FIELDS = [
+  'poorAtStart', 'poorToOut', 'poorToNearPoor', 'nearPoorToPoor', 'newPoor', 'poorAtEnd', 'nearPoorAtStart',
+  'nearPoorToOut', 'nearPoorToPoor', 'poorToNearPoor', 'newNearPoor', 'nearPoorAtEnd', 'newlyEscaped',
+  'unknownStart',
+] as const satisfies readonly (keyof ChangeFigures)[];
+
 function changeValues(c: ChangeFigures): Cell[] {
-  return [
-    c.poorAtStart,
-    c.poorToOut,
-    c.poorToNearPoor,
-    c.nearPoorToPoor,
-    c.newPoor,
-    c.poorAtEnd,
-    c.nearPoorAtStart,
-    c.nearPoorToOut,
-    c.nearPoorToPoor,
-    c.poorToNearPoor,
-    c.newNearPoor,
-    c.nearPoorAtEnd,
-    c.newlyEscaped,
-    c.unknownStart,
-  ];
+  return CHANGE_FIELDS.map((field) => c[field]);
 }
 
 export function changesSheet(f: DistrictFigures, ctx: SheetContext): WrittenSheet {
