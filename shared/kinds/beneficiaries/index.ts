@@ -1,5 +1,6 @@
 import type { BeneficiaryRecord } from '../../rules/beneficiaries.ts';
 import { storedKind } from '../kind.ts';
+import { BENEFICIARY_RECORD } from './record.ts';
 import { BENEFICIARIES } from './fields.ts';
 import { BENEFICIARY_SHEET } from './sheet.ts';
 
@@ -12,6 +13,7 @@ export const BENEFICIARIES_KIND = storedKind({
   pageNames: { vi: 'Danh sách đối tượng hỗ trợ', en: 'Beneficiary lists' },
   due: ['H1', 'Y'],
   records: (result): readonly BeneficiaryRecord[] => result.beneficiaries,
+  record: BENEFICIARY_RECORD,
   // A commune may send each sub-project's list on its own.
   partOf: (b) => b.project,
   workbook: {

@@ -1,5 +1,6 @@
 import type { HouseholdRecord } from '../../rules/households.ts';
 import { storedKind } from '../kind.ts';
+import { HOUSEHOLD_RECORD } from './record.ts';
 import { HOUSEHOLDS } from './fields.ts';
 import { HOUSEHOLD_SHEET } from './sheet.ts';
 
@@ -12,6 +13,7 @@ export const HOUSEHOLDS_KIND = storedKind({
   pageNames: { vi: 'Danh sách hộ', en: 'Household list' },
   due: ['H1', 'Y'],
   records: (result): readonly HouseholdRecord[] => result.households,
+  record: HOUSEHOLD_RECORD,
   workbook: {
     kindName: 'Danh sách hộ',
     statusGroup: 'Danh sách hộ',

@@ -1,5 +1,6 @@
 import type { ProgressRecord } from '../../rules/progress.ts';
 import { storedKind } from '../kind.ts';
+import { PROGRESS_RECORD } from './record.ts';
 import { PROGRESS } from './fields.ts';
 import { PROGRESS_SHEET } from './sheet.ts';
 
@@ -12,6 +13,7 @@ export const PROGRESS_KIND = storedKind({
   pageNames: { vi: 'Báo cáo tiến độ', en: 'Progress report' },
   due: ['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'Y'],
   records: (result): readonly ProgressRecord[] => result.progress,
+  record: PROGRESS_RECORD,
   workbook: {
     kindName: 'Báo cáo tiến độ',
     statusGroup: 'Báo cáo tiến độ',
