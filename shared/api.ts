@@ -78,6 +78,7 @@ export const ErrorCode = z.enum([
   'UNKNOWN_DATABASE',
   'REGION_HAS_DATA',
   'REGION_DATABASE_UNAVAILABLE',
+  'STORED_DATA_INVALID',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -5,6 +5,7 @@ import type { Table } from '../table/read-table.ts';
 import type { WorkbookResult } from '../validate.ts';
 import type { CellKind } from '../xlsx/write/styles.ts';
 import type { KindSpec } from './field.ts';
+import type { RecordShape } from './record-shape.ts';
 
 /**
  * A sheet kind, whole: what officers' sheets of it look like (fields and header aliases, as data),
@@ -81,6 +82,8 @@ export interface StoredKind<Id extends string = string, R = unknown> extends Kin
   due: readonly PeriodPart[];
   /** Its records in a checked workbook, as stored and merged. */
   records(result: WorkbookResult): readonly R[];
+  /** Its record, field by field (shared/kinds/record-shape.ts): how its stored rows are read back. */
+  record: RecordShape<R>;
   /**
    * Where each commune's rows come from when several versions are kept: without it, the latest
    * version; with it, each part (a beneficiary list's sub-project) from the newest version that has

@@ -1,4 +1,5 @@
 import { engineKind } from '../kind.ts';
+import { BENEFICIARY_RECORD } from './record.ts';
 import { BENEFICIARIES } from './fields.ts';
 import { BENEFICIARY_SHEET } from './sheet.ts';
 
@@ -9,6 +10,7 @@ export const BENEFICIARIES_KIND = engineKind({
   names: { vi: 'Danh sách đối tượng được hỗ trợ', en: 'Beneficiary list', inline: 'danh sách đối tượng hỗ trợ' },
   pageNames: { vi: 'Danh sách đối tượng hỗ trợ', en: 'Beneficiary lists' },
   due: ['H1', 'Y'],
+  record: BENEFICIARY_RECORD,
   // A commune may send each sub-project's list on its own.
   partOf: (b) => b.project,
   workbook: {

@@ -1,4 +1,5 @@
 import { engineKind } from '../kind.ts';
+import { HOUSEHOLD_RECORD } from './record.ts';
 import { HOUSEHOLDS } from './fields.ts';
 import { HOUSEHOLD_SHEET } from './sheet.ts';
 
@@ -8,6 +9,7 @@ export const HOUSEHOLDS_KIND = engineKind({
   spec: HOUSEHOLDS,
   names: { vi: 'Danh sách hộ', en: 'Household list', inline: 'danh sách hộ' },
   due: ['H1', 'Y'],
+  record: HOUSEHOLD_RECORD,
   workbook: {
     kindName: 'Danh sách hộ',
     statusGroup: 'Danh sách hộ',

@@ -1,5 +1,6 @@
 import { PERIOD_PARTS } from '../../plans/plan.ts';
 import { engineKind } from '../kind.ts';
+import { PROGRESS_RECORD } from './record.ts';
 import { PROGRESS } from './fields.ts';
 import { PROGRESS_SHEET } from './sheet.ts';
 
@@ -9,6 +10,7 @@ export const PROGRESS_KIND = engineKind({
   spec: PROGRESS,
   names: { vi: 'Báo cáo tiến độ', en: 'Progress report', inline: 'báo cáo tiến độ' },
   due: PERIOD_PARTS,
+  record: PROGRESS_RECORD,
   workbook: {
     kindName: 'Báo cáo tiến độ',
     statusGroup: 'Báo cáo tiến độ',
