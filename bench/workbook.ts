@@ -29,6 +29,10 @@ import type { WorkbookCommune, WorkbookSource } from '../worker/workbook/source.
  * flag for every writer; SheetJS, which cannot hold 200,000 rows in it, on 4096 and said so in its
  * row). Prints wall time, CPU time, peak RSS (the OS high-water mark), the sampled peak V8 heap and
  * the live heap. Timing only: it never fails on numbers.
+ *
+ * Measured (7 December 2026, 2 shared cores, load 1.6–5.7, 3 fresh runs): ours 9.5–12.1 s wall,
+ * 9.3–10.3 s CPU, 57.3–57.4 MB peak heap, 33.6–33.8 MB live; exceljs 19.3–33.8 s, 20.2–21.9 s CPU,
+ * 67.0–72.1 MB peak, 36.1–40.0 MB live: 2.01–2.80× faster, peak heap 0.80–0.86 of exceljs's.
  */
 
 const COMMUNES = 40;
