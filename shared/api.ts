@@ -78,6 +78,7 @@ export const ErrorCode = z.enum([
   'UNKNOWN_DATABASE',
   'REGION_HAS_DATA',
   'REGION_DATABASE_UNAVAILABLE',
+  'STORED_DATA_INVALID',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -90,25 +91,17 @@ export const ApiIssue = z.object({
 });
 export type ApiIssue = z.infer<typeof ApiIssue>;
 
+/** The error envelope: its code, the message (Vietnamese first, English in brackets), the issues. */
+function envelope<Code extends z.ZodType, Issues extends z.ZodType>(code: Code, issues: Issues) {
+  return z.object({ error: z.object({ code, message: z.string(), issues }) });
+}
+
 /** The one error envelope of every non-2xx answer. */
-export const ErrorEnvelope = z.object({
-  error: z.object({
-    code: ErrorCode,
-    /** Vietnamese first, English in brackets. */
-    message: z.string(),
-    issues: z.array(ApiIssue).optional(),
-  }),
-});
+export const ErrorEnvelope = envelope(ErrorCode, z.array(ApiIssue).optional());
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
 /** 422 to a submission with errors: the same envelope, carrying the engine's issues (errors and warnings). */
-export const ValidationFailedEnvelope = z.object({
-  error: z.object({
-    code: z.literal('VALIDATION_FAILED'),
-    message: z.string(),
-    issues: z.array(Issue),
-  }),
-});
+export const ValidationFailedEnvelope = envelope(z.literal('VALIDATION_FAILED'), z.array(Issue));
 export type ValidationFailedEnvelope = z.infer<typeof ValidationFailedEnvelope>;
 
 // ---- entities -------------------------------------------------------------------------------

@@ -46,6 +46,8 @@ const MESSAGES: Readonly<Record<ErrorCode, (p: MessageParams) => string>> = {
     `Đơn vị "${p.id ?? ''}" đã có báo cáo trong cơ sở dữ liệu hiện tại nên không chuyển sang cơ sở dữ liệu khác được (the region already has submissions where it is)`,
   REGION_DATABASE_UNAVAILABLE: (p) =>
     `Cơ sở dữ liệu của đơn vị "${p.id ?? ''}" chưa được kết nối với Worker; vui lòng thử lại sau hoặc báo quản trị (the region's database is not bound to this Worker)`,
+  STORED_DATA_INVALID: (p) =>
+    `Dữ liệu đã lưu của bản nộp "${p.id ?? ''}" bị hỏng hoặc không đúng cấu trúc nên không đọc được; vui lòng báo quản trị (stored data of the submission does not match its schema)`,
   INTERNAL: () => 'Lỗi máy chủ, vui lòng thử lại sau (internal error)',
 };
 

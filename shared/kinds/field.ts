@@ -42,3 +42,6 @@ export interface KindSpec {
   /** The field that names the row (used to tell data rows from group and total rows). */
   labelField: string;
 }
+
+/** The row number column (Số thứ tự) most kinds' sheets begin with: read past, never checked. */
+export const SEQ_FIELD: FieldSpec = { id: 'seq', type: 'ignored', headers: ['STT', 'TT', 'Số TT'] };

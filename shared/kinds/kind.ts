@@ -5,6 +5,7 @@ import type { Table } from '../table/read-table.ts';
 import type { WorkbookResult } from '../validate.ts';
 import type { CellKind } from '../xlsx/write/styles.ts';
 import type { KindSpec } from './field.ts';
+import type { RecordShape } from './record-shape.ts';
 
 /**
  * A sheet kind, whole: what officers' sheets of it look like (fields and header aliases, as data),
@@ -45,6 +46,11 @@ export interface Column {
   minWidth?: number;
 }
 
+/** Columns of one cell kind, side by side, all under `group` when one is given. */
+export function columnsOf(kind: CellKind, headers: readonly string[], group?: string): Column[] {
+  return headers.map((header): Column => (group === undefined ? { header, kind } : { header, group, kind }));
+}
+
 /** A cell of a merged sheet's row (Cell of shared/xlsx/write/sheet-xml.ts). */
 export type Cell = string | number | boolean | null | undefined;
 
@@ -76,6 +82,8 @@ export interface StoredKind<Id extends string = string, R = unknown> extends Kin
   due: readonly PeriodPart[];
   /** Its records in a checked workbook, as stored and merged. */
   records(result: WorkbookResult): readonly R[];
+  /** Its record, field by field (shared/kinds/record-shape.ts): how its stored rows are read back. */
+  record: RecordShape<R>;
   /**
    * Where each commune's rows come from when several versions are kept: without it, the latest
    * version; with it, each part (a beneficiary list's sub-project) from the newest version that has
@@ -98,6 +106,21 @@ export type KindDefinition = CheckedKind | StoredKind;
 /** A stored kind, with its id's literal type kept (the registry's types come from it). */
 export function storedKind<const Id extends string, R>(kind: StoredKind<Id, R>): StoredKind<Id, R> {
   return kind;
+}
+
+/** The kinds whose rules the engine runs itself (shared/validate.ts): their records are the checked workbook's field of their id. */
+type EngineKindId = 'households' | 'beneficiaries' | 'progress';
+type EngineRecord<Id extends EngineKindId> = WorkbookResult[Id][number];
+
+/**
+ * A stored kind the engine checks: its records are `result[id]`, and its name on the district page
+ * is its names' vi and en unless `pageNames` says otherwise.
+ */
+export function engineKind<const Id extends EngineKindId>(
+  kind: Omit<StoredKind<Id, EngineRecord<Id>>, 'stored' | 'records' | 'pageNames'> & { pageNames?: StoredKind['pageNames'] },
+): StoredKind<Id, EngineRecord<Id>> {
+  const { vi, en } = kind.names;
+  return { ...kind, stored: true, pageNames: kind.pageNames ?? { vi, en }, records: (result) => result[kind.id] };
 }
 
 export function checkedKind<const Id extends string>(kind: CheckedKind<Id>): CheckedKind<Id> {

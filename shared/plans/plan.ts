@@ -48,14 +48,13 @@ export const SubProject = z.object({
 });
 export type SubProject = z.infer<typeof SubProject>;
 
-export const ReportingDeadlines = z.object({
-  Q1: MonthDay,
-  Q2: MonthDay,
-  Q3: MonthDay,
-  Q4: MonthDay,
-  H1: MonthDay,
-  Y: MonthDay,
-});
+/** The parts of a year a report covers: the quarters, the first six months (H1), the year (Y). */
+export const PERIOD_PARTS = ['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'Y'] as const;
+
+/** Each period's deadline, "MM-DD". */
+export const ReportingDeadlines = z.object(
+  Object.fromEntries(PERIOD_PARTS.map((part) => [part, MonthDay])) as Record<(typeof PERIOD_PARTS)[number], typeof MonthDay>,
+);
 export type ReportingDeadlines = z.infer<typeof ReportingDeadlines>;
 
 export const CommunePlan = z.object({

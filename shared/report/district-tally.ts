@@ -90,24 +90,29 @@ function summaryTotals(communes: readonly CommuneFigures[]): SummaryFigures {
   };
 }
 
+/** The counts of ChangeFigures (all of it but the basis), in its order: each summed over the communes. */
+const CHANGE_COUNTS = [
+  'poorAtStart',
+  'poorToOut',
+  'poorToNearPoor',
+  'nearPoorToPoor',
+  'newPoor',
+  'poorAtEnd',
+  'nearPoorAtStart',
+  'nearPoorToOut',
+  'newNearPoor',
+  'nearPoorAtEnd',
+  'newlyEscaped',
+  'unknownStart',
+] as const satisfies readonly (keyof ChangeFigures)[];
+
 function changeTotals(changes: readonly ChangeFigures[]): ChangeFigures {
   const bases = new Set(changes.map((c) => c.basis).filter((b) => b !== 'none'));
-  const sum = (pick: (c: ChangeFigures) => number | null): number | null => sumOf(changes, pick);
+  const counts = Object.fromEntries(CHANGE_COUNTS.map((key) => [key, sumOf(changes, (c) => c[key])]));
   return {
     // One basis for the district only when every commune with a known start used it.
     basis: bases.size === 1 ? ([...bases][0] ?? 'none') : 'none',
-    poorAtStart: sum((c) => c.poorAtStart),
-    poorToOut: sum((c) => c.poorToOut),
-    poorToNearPoor: sum((c) => c.poorToNearPoor),
-    nearPoorToPoor: sum((c) => c.nearPoorToPoor),
-    newPoor: sum((c) => c.newPoor),
-    poorAtEnd: sum((c) => c.poorAtEnd),
-    nearPoorAtStart: sum((c) => c.nearPoorAtStart),
-    nearPoorToOut: sum((c) => c.nearPoorToOut),
-    newNearPoor: sum((c) => c.newNearPoor),
-    nearPoorAtEnd: sum((c) => c.nearPoorAtEnd),
-    newlyEscaped: sum((c) => c.newlyEscaped),
-    unknownStart: sum((c) => c.unknownStart),
+    ...(counts as Record<(typeof CHANGE_COUNTS)[number], number | null>),
   };
 }
 

@@ -1,38 +1,37 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BINDINGS_FILE, readConfiguration, workerBindings } from '../../scripts/worker-bindings.ts';
 
 /**
- * types/worker-bindings.d.ts repeats the D1 declarations of worker-configuration.d.ts (`wrangler
- * types`) for the client programs that type-check the Worker for its API types: they must stay
- * the same declarations, or a client would type-check the Worker against another D1.
+ * types/worker-bindings.d.ts is generated from worker-configuration.d.ts (`wrangler types`) by
+ * scripts/worker-bindings.ts (`prepare`, `npm run types:bindings`) for the client programs that
+ * type-check the Worker for its API types: it must be what the script writes from today's
+ * configuration, or a client would type-check the Worker against another D1 or other bindings.
  */
-const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
-
-/** From the line that starts with `first` to the line that starts with `last`, both kept. */
-function block(text: string, first: string, last: string): string {
-  const lines = text.split('\n');
-  const from = lines.findIndex((l) => l.startsWith(first));
-  const to = lines.findIndex((l, i) => i > from && l.startsWith(last));
-  expect(from, first).toBeGreaterThanOrEqual(0);
-  expect(to, last).toBeGreaterThan(from);
-  return lines.slice(from, to + 1).join('\n');
-}
-
 describe('types/worker-bindings.d.ts', () => {
-  const generated = read('worker-configuration.d.ts');
-  const copy = read('types/worker-bindings.d.ts');
-  it.each([
-    ['interface D1Meta {', 'type D1SessionBookmark = string;'],
-    ['declare abstract class D1Database {', '}'],
-    ['declare abstract class D1DatabaseSession {', '}'],
-    ['declare abstract class D1PreparedStatement {', '}'],
-  ])('has the D1 declarations of worker-configuration.d.ts: %s', (first, last) => {
-    expect(block(copy, first, last)).toBe(block(generated, first, last));
+  const configuration = readConfiguration();
+
+  it('is what scripts/worker-bindings.ts writes from worker-configuration.d.ts', () => {
+    expect(existsSync(BINDINGS_FILE), 'run npm run types:bindings').toBe(true);
+    expect(readFileSync(BINDINGS_FILE, 'utf8')).toBe(workerBindings(configuration));
+  });
+
+  it("holds worker-configuration.d.ts's D1 declarations as they are", () => {
+    const written = workerBindings(configuration);
+    for (const first of ['interface D1Meta {', 'declare abstract class D1Database {', 'declare abstract class D1DatabaseSession {', 'declare abstract class D1PreparedStatement {']) {
+      const from = configuration.indexOf(`\n${first}`);
+      const declaration = configuration.slice(from + 1, configuration.indexOf('\n}\n', from) + 2);
+      expect(from, first).toBeGreaterThanOrEqual(0);
+      expect(written).toContain(declaration);
+    }
   });
 
   it('names the bindings of worker-configuration.d.ts', () => {
-    const names = (text: string) => [...block(text, '\tinterface Env {', '\t}').matchAll(/^\t\t(\w+):/gm)].map((m) => m[1]);
-    const ours = [...block(copy, 'interface Env {', '}').matchAll(/^ {2}(\w+):/gm)].map((m) => m[1]);
-    expect(ours).toEqual(names(generated));
+    const env = (text: string, indent: string) => {
+      const from = text.indexOf(`${indent}interface Env {`);
+      return [...text.slice(from, text.indexOf(`\n${indent}}`, from)).matchAll(new RegExp(`^${indent}(?:\\t|  )(\\w+):`, 'gm'))].map((m) => m[1]);
+    };
+    expect(env(workerBindings(configuration), '')).toEqual(env(configuration, '\t'));
+    expect(env(configuration, '\t').length).toBeGreaterThan(0);
   });
 });

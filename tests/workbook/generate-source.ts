@@ -13,15 +13,29 @@ import { prng } from '../../bench/prng.ts';
  * test and the benchmark. Every call of a row function starts a fresh iterator giving the same
  * rows. Each commune after the first has one household whose ID number repeats one of the
  * previous commune's (a cross-commune duplicate), and every fourth commune has a previous annual list.
+ *
+ * The rows reach the writer as the Worker's do: the route stores a kind's rows as JSON text, a
+ * page of `pageSize` rows a chunk (worker/routes/submissions.ts, ROWS_PER_CHUNK), and
+ * worker/db/district-source.ts reads a part's chunks a query at a time (as many as fit in
+ * PART_BYTES_PER_QUERY of UTF-8, at least one), holds that query's texts, and JSON.parses them
+ * one at a time, each text let go once its page is yielded. So the records the writer sees are
+ * JSON.parse's objects, not object literals of this file, and the figures measured on them include
+ * the parse. Generating and serialising a page stand in for D1's read of it.
  */
 
 export interface GenerateOptions {
   communes: number;
   households: number;
   beneficiaries: number;
+  /** Rows per stored chunk (a page): worker/db/submissions.ts's ROWS_PER_CHUNK by default. */
   pageSize?: number;
   seed?: number;
 }
+
+/** worker/db/submissions.ts's ROWS_PER_CHUNK (not imported: it would bring the Worker's types into the benches). */
+export const STORED_ROWS_PER_CHUNK = 500;
+/** worker/db/district-source.ts's PART_BYTES_PER_QUERY (likewise; tests/workbook/generate-source.test.ts checks both). */
+export const STORED_BYTES_PER_QUERY = 8 * 1024 * 1024;
 
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Bùi', 'Ngô', 'Đặng', 'Lương', 'Mai'];
 const MIDDLE = ['Văn', 'Thị', 'Đình', 'Ngọc', 'Xuân', 'Hữu'];
@@ -99,17 +113,47 @@ function beneficiaryRecord(rand: () => number, commune: number, n: number): Bene
   };
 }
 
-async function* paged<T>(total: number, pageSize: number, seed: number, make: (rand: () => number, n: number) => T): AsyncGenerator<T[]> {
+/** A part's chunks as the route stores them: each page of rows as its JSON text, generated when asked for. */
+function* storedChunks<T>(total: number, pageSize: number, seed: number, make: (rand: () => number, n: number) => T): Generator<string> {
   const rand = prng(seed);
   for (let start = 0; start < total; start += pageSize) {
     const page: T[] = [];
     for (let n = start; n < Math.min(total, start + pageSize); n++) page.push(make(rand, n));
-    yield page;
+    yield JSON.stringify(page);
+  }
+}
+
+const utf8 = new TextEncoder();
+let scratch = new Uint8Array(0);
+/** The UTF-8 bytes of a chunk's text (D1's length(CAST(body AS BLOB))), counted without keeping them. */
+function utf8Bytes(text: string): number {
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  return utf8.encodeInto(text, scratch).written;
+}
+
+/**
+ * A part's pages as worker/db/district-source.ts's pagesOf gives them: one query's chunks at a time
+ * (those whose running total fits the byte budget, at least one), each JSON.parsed when its page is
+ * asked for. A chunk that did not fit a query waits for the next one, as it would in D1.
+ */
+async function* paged<T>(total: number, pageSize: number, seed: number, make: (rand: () => number, n: number) => T): AsyncGenerator<T[]> {
+  const stored = storedChunks(total, pageSize, seed, make);
+  let next = stored.next();
+  while (!next.done) {
+    const chunks: string[] = [];
+    let bytes = 0;
+    do {
+      bytes += utf8Bytes(next.value);
+      if (chunks.length > 0 && bytes > STORED_BYTES_PER_QUERY) break;
+      chunks.push(next.value);
+      next = stored.next();
+    } while (!next.done);
+    while (chunks.length > 0) yield JSON.parse(chunks.shift() as string) as T[];
   }
 }
 
 export function generatedSource(options: GenerateOptions): WorkbookSource {
-  const { households, beneficiaries, pageSize = 500, seed = 2024 } = options;
+  const { households, beneficiaries, pageSize = STORED_ROWS_PER_CHUNK, seed = 2024 } = options;
   const communes: WorkbookCommune[] = Array.from({ length: options.communes }, (_, c) => {
     const id = `xa-${String(c + 1).padStart(3, '0')}`;
     const name = `Xã số ${c + 1}`;

@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { DistrictSummaryResponse, SubmissionReceipt } from '../../shared/api.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
@@ -7,10 +7,9 @@ import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
 import type { DeprivationFigures, ProjectFigures, SummaryFigures } from '../../shared/report/figures.ts';
 import { INDICATORS } from '../../shared/standards/index.ts';
 import { validateWorkbook } from '../../shared/validate.ts';
-import { clock } from '../../worker/clock.ts';
 import { sha256Hex } from '../../worker/crypto.ts';
 import { insertCommune, insertRegion, insertToken, upsertPlan } from '../../worker/db/queries.ts';
-import { NOW, TOKENS, call, expectError, seedFixture } from './helpers.ts';
+import { NOW, TOKENS, call, expectError, onFixtureAt } from './helpers.ts';
 
 const samples = inject('samples');
 const clean = samples['workbook-xuan-hoa-2024-clean']!;
@@ -166,13 +165,7 @@ async function seedOtherDistrict(): Promise<void> {
   await token('tok-commune-xuan-du', NHU_THANH.commune, 'commune', { regionId: null, communeId: 'xuan-du' });
 }
 
-beforeEach(async () => {
-  await seedFixture();
-  clock.now = () => new Date('2024-12-05T03:00:00Z');
-});
-afterEach(() => {
-  clock.now = () => new Date();
-});
+onFixtureAt('2024-12-05T03:00:00Z');
 
 describe('GET /api/district/summary', () => {
   it('answers the figures of the workbook’s Tổng hợp, Thiếu hụt and Dự án sheets for the same data, and records no download', async () => {

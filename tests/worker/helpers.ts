@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { ErrorEnvelope, type ErrorCode, type Role } from '../../shared/api.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
+import { clock } from '../../worker/clock.ts';
 import { sha256Hex } from '../../worker/crypto.ts';
 import { insertCommune, insertRegion, insertToken, upsertPlan } from '../../worker/db/queries.ts';
 import app from '../../worker/index.ts';
@@ -103,5 +104,16 @@ export async function seedSubmission(): Promise<void> {
     warnings: [],
     parts: [['sheets', [JSON.stringify([{ grid: { name: 'Tiến độ', rows: [['STT']], merges: [] } }])]]],
     idempotency: null,
+  });
+}
+
+/** Each test of the file on the small world (seedFixture), with the Worker's clock at `now`; the real clock after. */
+export function onFixtureAt(now: string): void {
+  beforeEach(async () => {
+    await seedFixture();
+    clock.now = () => new Date(now);
+  });
+  afterEach(() => {
+    clock.now = () => new Date();
   });
 }

@@ -55,10 +55,23 @@ function counting(db: D1Database): { db: D1Database; count: () => number } {
   return { db: wrapped, count: () => n };
 }
 
-/** A page of `rows` rows of JSON, about `bytes` long (what the reader parses; the figures are not built here). */
+/**
+ * A stored row the reader takes as a household and as a beneficiary (each kind's record,
+ * shared/kinds/<kind>/record.ts; the keys of the other kind are no fault): the figures are not built here.
+ */
+const NULL_FIELDS = 'householdCode idNumber ethnicity beginningCategory income b1Score b2Score deprivations deprivationCount escapedYear birthYear birthDate gender householdHead supportType supportDate amount';
+const ROW = {
+  ...Object.fromEntries(NULL_FIELDS.split(' ').map((field) => [field, null])),
+  sheet: 'DS',
+  row: 5,
+  ...{ headName: 'Lê Văn A', headBirthYear: 1970, headGender: 'male', village: 'Thôn 1', planVillage: 'Thôn 1', size: 4, category: 'poor' },
+  ...{ meritFamily: false, noWorkCapacity: false, reasons: [], project: 'DA1', fullName: 'Lê Văn A', disabled: false },
+};
+
+/** A page of `rows` rows of JSON, about `bytes` of filler (what the reader parses). */
 function page(rows: number, bytes: number): string {
   const filler = 'x'.repeat(Math.max(0, Math.floor(bytes / rows) - 20));
-  return JSON.stringify(Array.from({ length: rows }, (_, i) => ({ i, filler })));
+  return JSON.stringify(Array.from({ length: rows }, (_, i) => ({ ...ROW, i, filler })));
 }
 
 async function submission(communeId: string, period: string, version: number, parts: [PartName, string[]][]): Promise<void> {
@@ -142,7 +155,7 @@ describe('the merged workbook source: D1 queries for a region', () => {
     await insertCommune(env.DB, { id: 'xa-lon', name: 'Xã Lớn', code: 'XL', regionId: REGION.id }, NOW);
     await upsertPlan(env.DB, 'xa-lon', 2025, XUAN_HOA_2024, NOW);
     // 6 pages of ~1.9 MB (under D1's 2 MB a row): 4 fit in 8 MB, then 2.
-    const big = Array.from({ length: 6 }, (_, i) => JSON.stringify([{ i, filler: 'y'.repeat(1_900_000) }]));
+    const big = Array.from({ length: 6 }, (_, i) => JSON.stringify([{ ...ROW, i, filler: 'y'.repeat(1_900_000) }]));
     await submission('xa-lon', PERIOD, 1, [['households', big]]);
     const { db, count } = counting(env.DB);
     const source = await districtSource(db, REGION, PERIOD, new Date(NOW));

@@ -1,14 +1,13 @@
 import { env } from 'cloudflare:workers';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { SubmissionReceipt } from '../../shared/api.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
-import { clock } from '../../worker/clock.ts';
 import { sha256Hex } from '../../worker/crypto.ts';
 import { insertCommune, insertRegion, insertToken, upsertPlan } from '../../worker/db/queries.ts';
 import { readBack, type ReadBack, type Row } from '../workbook/read-back.ts';
-import { NOW, TOKENS, call, expectError, seedFixture } from './helpers.ts';
+import { NOW, TOKENS, call, expectError, onFixtureAt } from './helpers.ts';
 
 const clean = inject('samples')['workbook-xuan-hoa-2024-clean']!;
 
@@ -24,13 +23,7 @@ function rowsOf(book: XLSX.WorkBook, name: string): unknown[][] {
   return XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, blankrows: false });
 }
 
-beforeEach(async () => {
-  await seedFixture();
-  clock.now = () => new Date('2024-12-05T03:00:00Z');
-});
-afterEach(() => {
-  clock.now = () => new Date();
-});
+onFixtureAt('2024-12-05T03:00:00Z');
 
 describe('GET /api/workbook', () => {
   it('streams the merged workbook of the district, with every submitted row once, and records the download', async () => {

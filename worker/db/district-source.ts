@@ -1,12 +1,10 @@
 import type { Region } from '../../shared/api.ts';
 import { kindsDue, type Period, periodYear } from '../../shared/periods.ts';
-import type { BeneficiaryRecord } from '../../shared/rules/beneficiaries.ts';
-import type { HouseholdRecord } from '../../shared/rules/households.ts';
-import type { ProgressRecord } from '../../shared/rules/progress.ts';
-import { type SheetKind, STORED_KINDS, storedKindOf } from '../../shared/sheet-kind.ts';
+import type { RecordShape } from '../../shared/kinds/record-shape.ts';
+import { type RecordOf, type SheetKind, STORED_KINDS, storedKindOf } from '../../shared/sheet-kind.ts';
 import type { WorkbookCommune, WorkbookSource, WorkbookSubmission } from '../workbook/source.ts';
 import { reviewStatesOfRegion } from './reviews.ts';
-import { type PartName, type VersionOfRegion, listRegionCommunes, plansOfRegion, readPartChunksWithin, versionsOfRegion } from './submissions.ts';
+import { type VersionOfRegion, listRegionCommunes, parsePage, plansOfRegion, readPartChunksWithin, versionsOfRegion } from './submissions.ts';
 
 /**
  * Bytes of chunk bodies (JSON text) read per D1 query while the rows are read: a part's pages of 500
@@ -19,14 +17,19 @@ const VERSIONS_PER_KIND = 50;
 
 type Version = VersionOfRegion;
 
-/** Rows of one part of one submission, page by page: one query per budget of chunks, no query after the last. */
-async function* pagesOf<T>(db: D1Database, submissionId: string, part: PartName): AsyncGenerator<T[]> {
+/**
+ * Rows of one kind of one submission, page by page, each read with the kind's record (a page that
+ * does not match is STORED_DATA_INVALID): one query per budget of chunks, no query after the last.
+ */
+async function* pagesOf<K extends SheetKind>(db: D1Database, submissionId: string, kind: K): AsyncGenerator<RecordOf<K>[]> {
+  const record = storedKindOf(kind).record as RecordShape<RecordOf<K>>;
   for (let from = 0; ; ) {
-    const { chunks, last } = await readPartChunksWithin(db, submissionId, part, from, PART_BYTES_PER_QUERY);
+    const { chunks, last } = await readPartChunksWithin(db, submissionId, kind, from, PART_BYTES_PER_QUERY);
     if (chunks.length === 0) return;
+    const first = from;
     from += chunks.length;
     // Parsed one at a time, and each text let go once its page is yielded.
-    while (chunks.length > 0) yield JSON.parse(chunks.shift() as string) as T[];
+    for (let seq = first; chunks.length > 0; seq++) yield parsePage(record, chunks.shift() as string, { submissionId, part: kind, seq });
     if (from > last) return;
   }
 }
@@ -98,15 +101,15 @@ export async function districtSource(
   }
 
   /** A kind's rows of a commune: the latest version's, or each part from the newest version that has it. */
-  function rows(kind: SheetKind, communeId: string): AsyncIterable<unknown[]> {
+  function rows<K extends SheetKind>(kind: K, communeId: string): AsyncIterable<RecordOf<K>[]> {
     const versions = versionsOf.get(`${communeId}|${kind}`) ?? [];
     const partOf = storedKindOf(kind).partOf;
-    if (partOf === undefined) return versions[0] ? pagesOf<unknown>(db, versions[0].id, kind) : none<unknown>();
-    return (async function* latestPerPart(): AsyncGenerator<unknown[]> {
+    if (partOf === undefined) return versions[0] ? pagesOf(db, versions[0].id, kind) : none();
+    return (async function* latestPerPart(): AsyncGenerator<RecordOf<K>[]> {
       const taken = new Set<string>();
       for (const v of versions) {
         const here = new Set<string>();
-        for await (const page of pagesOf<unknown>(db, v.id, kind)) {
+        for await (const page of pagesOf(db, v.id, kind)) {
           const fresh = page.filter((r) => {
             const part = partOf(r);
             return part !== null && !taken.has(part);
@@ -127,13 +130,13 @@ export async function districtSource(
     period,
     generatedAt: now,
     communes: list,
-    households: (id) => rows('households', id) as AsyncIterable<HouseholdRecord[]>,
+    households: (id) => rows('households', id),
     previousHouseholds: (id) => {
       const v = previousList.get(id);
-      return v ? pagesOf<HouseholdRecord>(db, v.id, 'households') : none<HouseholdRecord>();
+      return v ? pagesOf(db, v.id, 'households') : none();
     },
-    beneficiaries: (id) => rows('beneficiaries', id) as AsyncIterable<BeneficiaryRecord[]>,
-    progress: (id) => rows('progress', id) as AsyncIterable<ProgressRecord[]>,
+    beneficiaries: (id) => rows('beneficiaries', id),
+    progress: (id) => rows('progress', id),
     rows,
   };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { vi } from 'zod/locales';
 import {
   type Commune,
   type RowCounts,
@@ -6,14 +7,17 @@ import {
   RulePackId,
   type SubmissionReceipt,
   type SubmissionSummary,
-  type SubmittedSheet,
+  SubmittedSheet,
 } from '../../shared/api.ts';
 import { Issue } from '../../shared/issues.ts';
+import type { RecordShape } from '../../shared/kinds/record-shape.ts';
 import { SheetKind, STORED_KINDS } from '../../shared/sheet-kind.ts';
 import { CommunePlan } from '../../shared/plans/plan.ts';
 import type { HouseholdRecord } from '../../shared/rules/households.ts';
 import { submitTransitionStatements } from './reviews.ts';
 import type { WorkbookSubmission } from '../workbook/source.ts';
+import { ApiError } from '../api-error.ts';
+import { toApiIssues } from '../middleware/validate.ts';
 
 /**
  * Submissions in D1: one row per version, the body in parts (chunks under D1's 2 MB row limit), and
@@ -278,9 +282,53 @@ export async function readPartChunksWithin(
   return { chunks: results.map((r) => r.body), last: results[0]?.last ?? -1 };
 }
 
+/** Where a stored text was read from: a part's chunk (for the sheets, the whole part: `seq` null). */
+export interface StoredAt {
+  submissionId: string;
+  part: PartName;
+  seq: number | null;
+}
+
+const vietnamese = vi().localeError;
+/** Issues listed in a STORED_DATA_INVALID answer, at most (as for a refused request). */
+const MAX_ISSUES = 50;
+
+/**
+ * Stored data that does not read back: 500 STORED_DATA_INVALID naming the submission, each issue at
+ * [part, seq, …] (a page's row index and field). The data is not the caller's to fix, but it is
+ * said plainly, and nothing is passed on as if read.
+ */
+function storedDataInvalid(at: StoredAt, issues: readonly z.core.$ZodIssue[]): ApiError {
+  const where = at.seq === null ? [at.part] : [at.part, at.seq];
+  return new ApiError(500, 'STORED_DATA_INVALID', {
+    params: { id: at.submissionId },
+    issues: toApiIssues(issues.slice(0, MAX_ISSUES)).map((i) => ({ ...i, path: [...where, ...i.path] })),
+  });
+}
+
+function storedJson(text: string, at: StoredAt): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw storedDataInvalid(at, [{ code: 'custom', path: [], message: 'Không phải JSON hợp lệ (not valid JSON)', input: undefined }]);
+  }
+}
+
+/** A stored page of a kind's rows, read with the kind's record (shared/kinds/record-shape.ts). */
+export function parsePage<R>(record: RecordShape<R>, text: string, at: StoredAt): R[] {
+  const read = record.readPage(storedJson(text, at), vietnamese);
+  if (!read.ok) throw storedDataInvalid(at, read.issues);
+  return read.rows;
+}
+
+const StoredSheets = z.array(SubmittedSheet);
+
+/** A submission's sheets exactly as received, read with their request schema. */
 export async function readSheets(db: D1Database, submissionId: string): Promise<SubmittedSheet[]> {
-  const text = (await readPart(db, submissionId, 'sheets')).join('');
-  return JSON.parse(text) as SubmittedSheet[];
+  const at: StoredAt = { submissionId, part: 'sheets', seq: null };
+  const parsed = StoredSheets.safeParse(storedJson((await readPart(db, submissionId, 'sheets')).join(''), at), { error: vietnamese });
+  if (!parsed.success) throw storedDataInvalid(at, parsed.error.issues);
+  return parsed.data;
 }
 
 /** The commune's latest accepted submission of the year that holds a household list (for cross-sheet checks). */

@@ -1,3 +1,6 @@
+import { columnsOf } from '../../shared/kinds/kind.ts';
+import { FUNDING_COLUMNS, STATUS_COLUMN } from '../../shared/kinds/progress/sheet.ts';
+import { PROJECT_NAME } from '../../shared/kinds/project-record.ts';
 import { POVERTY_REASONS } from '../../shared/kinds/reasons.ts';
 import type { Period } from '../../shared/periods.ts';
 import type {
@@ -70,34 +73,69 @@ function render(sheet: SheetXml, rows: readonly Cell[][], totals: readonly Cell[
   return { xml, sheet };
 }
 
+/** The first columns of the analysis sheets and of Nguồn: the row's number and its commune. */
+export const LEAD_COLUMNS: readonly Column[] = [
+  { header: STT, kind: 'plain' },
+  { header: COMMUNE, kind: 'text', minWidth: 12 },
+];
+
+/**
+ * An analysis sheet as data, for the one writer (`figuresSheet`): after STT and Xã, its columns and
+ * each record's cells (`cells`, told the commune, or null on a totals row); a row per record of each
+ * commune (`records`), then a totals row per district record (`totals`) and any `moreTotals`.
+ */
+interface FiguresTable<T> {
+  columns: readonly Column[];
+  records(commune: CommuneFigures): readonly T[];
+  totals: readonly T[];
+  cells(record: T, commune: CommuneFigures | null): Cell[];
+  moreTotals?: readonly Cell[][];
+}
+
+/** Each analysis sheet's unit line, frozen columns and notes. */
+const SHEET_SETUP = {
+  summary: { unit: UNITS.households, freezeColumns: 2, notes: [NOTES.summaryRates, NOTES.blank] },
+  changes: { unit: UNITS.households, freezeColumns: 3, notes: [NOTES.changes, NOTES.blank] },
+  deprivations: { unit: UNITS.households, freezeColumns: 3, notes: [NOTES.deprivations, NOTES.blank] },
+  groups: { unit: UNITS.households, freezeColumns: 3, notes: [NOTES.groups, NOTES.blank] },
+  projects: { unit: UNITS.money, freezeColumns: 3, notes: [NOTES.blank] },
+} as const satisfies Partial<Record<SheetId, { unit: string; freezeColumns: number; notes: readonly string[] }>>;
+
+function figuresSheet<T>(id: keyof typeof SHEET_SETUP, f: DistrictFigures, ctx: SheetContext, table: FiguresTable<T>): WrittenSheet {
+  const { unit, freezeColumns, notes } = SHEET_SETUP[id];
+  const sheet = newSheet(id, ctx, [...LEAD_COLUMNS, ...table.columns], unit, freezeColumns);
+  const rows = f.communes.flatMap((c, i) => table.records(c).map((r): Cell[] => [i + 1, c.name, ...table.cells(r, c)]));
+  const totals = table.totals.map((r): Cell[] => [null, TOTAL, ...table.cells(r, null)]);
+  return render(sheet, rows, [...totals, ...(table.moreTotals ?? [])], notes);
+}
+
+/** Under `group`: how many households, and their share. */
+function countAndRate(group: string): Column[] {
+  return [
+    { header: 'Số hộ', group, kind: 'count' },
+    { header: 'Tỷ lệ', group, kind: 'percent' },
+  ];
+}
+
 // ── Tổng hợp ────────────────────────────────────────────────────────────────────────────────────
 
 const G_POOR = 'Hộ nghèo';
 const G_NEAR = 'Hộ cận nghèo';
-const G_ESC = 'Hộ mới thoát nghèo';
-const G_POOR_TARGET = 'Giảm hộ nghèo';
-const G_NEAR_TARGET = 'Giảm hộ cận nghèo';
+
+/** Under `group`: at the start of the year, the target to reduce, what was reduced. */
+function targetColumns(group: string): Column[] {
+  return columnsOf('count', ['Đầu năm', 'Chỉ tiêu giảm', 'Kết quả giảm'], group);
+}
+
 const G_FUNDS = 'Kinh phí (đồng)';
 
 const SUMMARY_COLUMNS: readonly Column[] = [
-  { header: STT, kind: 'plain' },
-  { header: COMMUNE, kind: 'text', minWidth: 12 },
   { header: 'Mã xã', kind: 'text' },
   { header: 'Tổng số hộ', kind: 'count' },
-  { header: 'Số hộ', group: G_POOR, kind: 'count' },
-  { header: 'Tỷ lệ', group: G_POOR, kind: 'percent' },
-  { header: 'Số hộ', group: G_NEAR, kind: 'count' },
-  { header: 'Tỷ lệ', group: G_NEAR, kind: 'percent' },
-  { header: 'Số hộ', group: G_ESC, kind: 'count' },
-  { header: 'Tỷ lệ', group: G_ESC, kind: 'percent' },
-  { header: 'Đầu năm', group: G_POOR_TARGET, kind: 'count' },
-  { header: 'Chỉ tiêu giảm', group: G_POOR_TARGET, kind: 'count' },
-  { header: 'Kết quả giảm', group: G_POOR_TARGET, kind: 'count' },
-  { header: 'Đầu năm', group: G_NEAR_TARGET, kind: 'count' },
-  { header: 'Chỉ tiêu giảm', group: G_NEAR_TARGET, kind: 'count' },
-  { header: 'Kết quả giảm', group: G_NEAR_TARGET, kind: 'count' },
-  { header: 'Được phân bổ', group: G_FUNDS, kind: 'money' },
-  { header: 'Đã giải ngân', group: G_FUNDS, kind: 'money' },
+  ...[G_POOR, G_NEAR, 'Hộ mới thoát nghèo'].flatMap(countAndRate),
+  ...targetColumns('Giảm hộ nghèo'),
+  ...targetColumns('Giảm hộ cận nghèo'),
+  ...columnsOf('money', ['Được phân bổ', 'Đã giải ngân'], G_FUNDS),
   { header: 'Tỷ lệ giải ngân', group: G_FUNDS, kind: 'percent' },
   // Each stored kind's status, under its group (its definition's `workbook.statusGroup`).
   ...STORED_KINDS.flatMap((k): Column[] => [
@@ -106,25 +144,14 @@ const SUMMARY_COLUMNS: readonly Column[] = [
   ]),
 ];
 
+const SUMMARY_FIELDS = [
+  'totalHouseholds', 'poor', 'poorRate', 'nearPoor', 'nearPoorRate', 'newlyEscaped', 'newlyEscapedRate',
+  'poorAtStart', 'poorTarget', 'poorReduced', 'nearPoorAtStart', 'nearPoorTarget', 'nearPoorReduced',
+  'allocated', 'disbursed', 'disbursedRate',
+] as const satisfies readonly (keyof SummaryFigures)[];
+
 function summaryValues(s: SummaryFigures): Cell[] {
-  return [
-    s.totalHouseholds,
-    s.poor,
-    s.poorRate,
-    s.nearPoor,
-    s.nearPoorRate,
-    s.newlyEscaped,
-    s.newlyEscapedRate,
-    s.poorAtStart,
-    s.poorTarget,
-    s.poorReduced,
-    s.nearPoorAtStart,
-    s.nearPoorTarget,
-    s.nearPoorReduced,
-    s.allocated,
-    s.disbursed,
-    s.disbursedRate,
-  ];
+  return SUMMARY_FIELDS.map((field) => s[field]);
 }
 
 function statusValues(statuses: readonly KindStatus[]): Cell[] {
@@ -157,135 +184,101 @@ function reviewCells(f: DistrictFigures, reviews: ReadonlyMap<string, ReviewStat
 
 export function summarySheet(f: DistrictFigures, ctx: SheetContext): WrittenSheet {
   const review = reviewCells(f, ctx.reviews);
-  const sheet = newSheet('summary', ctx, [...SUMMARY_COLUMNS, ...review.columns], UNITS.households, 2);
-  const rows = f.communes.map((c, i): Cell[] => [
-    i + 1,
-    c.name,
-    c.code,
-    ...summaryValues(c.summary),
-    ...statusValues(c.submissions),
-    ...review.row(c.id),
-  ]);
-  const totals: Cell[][] = [[null, TOTAL, null, ...summaryValues(f.totals.summary), ...statusTotals(f.communes), ...review.total]];
-  return render(sheet, rows, totals, [NOTES.summaryRates, NOTES.blank]);
+  return figuresSheet('summary', f, ctx, {
+    columns: [...SUMMARY_COLUMNS, ...review.columns],
+    records: (c) => [c.summary],
+    totals: [f.totals.summary],
+    cells: (s, c) =>
+      c === null
+        ? [null, ...summaryValues(s), ...statusTotals(f.communes), ...review.total]
+        : [c.code, ...summaryValues(s), ...statusValues(c.submissions), ...review.row(c.id)],
+  });
 }
 
 // ── Diễn biến ───────────────────────────────────────────────────────────────────────────────────
 
+/** Under a category's group: at the start, each way in and out of it, at the end. */
+function flowColumns(group: string, out: string, toOther: string, fromOther: string): Column[] {
+  return columnsOf('count', ['Đầu năm', out, toOther, fromOther, 'Phát sinh mới', 'Cuối năm'], group);
+}
+
 const CHANGE_COLUMNS: readonly Column[] = [
-  { header: STT, kind: 'plain' },
-  { header: COMMUNE, kind: 'text', minWidth: 12 },
   { header: 'Căn cứ đầu năm', kind: 'text' },
-  { header: 'Đầu năm', group: G_POOR, kind: 'count' },
-  { header: 'Thoát nghèo', group: G_POOR, kind: 'count' },
-  { header: 'Chuyển sang cận nghèo', group: G_POOR, kind: 'count' },
-  { header: 'Từ cận nghèo chuyển sang', group: G_POOR, kind: 'count' },
-  { header: 'Phát sinh mới', group: G_POOR, kind: 'count' },
-  { header: 'Cuối năm', group: G_POOR, kind: 'count' },
-  { header: 'Đầu năm', group: G_NEAR, kind: 'count' },
-  { header: 'Thoát cận nghèo', group: G_NEAR, kind: 'count' },
-  { header: 'Chuyển sang hộ nghèo', group: G_NEAR, kind: 'count' },
-  { header: 'Từ hộ nghèo chuyển sang', group: G_NEAR, kind: 'count' },
-  { header: 'Phát sinh mới', group: G_NEAR, kind: 'count' },
-  { header: 'Cuối năm', group: G_NEAR, kind: 'count' },
-  { header: 'Hộ mới thoát nghèo trong năm', kind: 'count' },
-  { header: 'Hộ chưa rõ phân loại đầu năm', kind: 'count' },
+  ...flowColumns(G_POOR, 'Thoát nghèo', 'Chuyển sang cận nghèo', 'Từ cận nghèo chuyển sang'),
+  ...flowColumns(G_NEAR, 'Thoát cận nghèo', 'Chuyển sang hộ nghèo', 'Từ hộ nghèo chuyển sang'),
+  ...columnsOf('count', ['Hộ mới thoát nghèo trong năm', 'Hộ chưa rõ phân loại đầu năm']),
 ];
 
+const CHANGE_FIELDS = [
+  'poorAtStart', 'poorToOut', 'poorToNearPoor', 'nearPoorToPoor', 'newPoor', 'poorAtEnd', 'nearPoorAtStart',
+  'nearPoorToOut', 'nearPoorToPoor', 'poorToNearPoor', 'newNearPoor', 'nearPoorAtEnd', 'newlyEscaped',
+  'unknownStart',
+] as const satisfies readonly (keyof ChangeFigures)[];
+
 function changeValues(c: ChangeFigures): Cell[] {
-  return [
-    c.poorAtStart,
-    c.poorToOut,
-    c.poorToNearPoor,
-    c.nearPoorToPoor,
-    c.newPoor,
-    c.poorAtEnd,
-    c.nearPoorAtStart,
-    c.nearPoorToOut,
-    c.nearPoorToPoor,
-    c.poorToNearPoor,
-    c.newNearPoor,
-    c.nearPoorAtEnd,
-    c.newlyEscaped,
-    c.unknownStart,
-  ];
+  return CHANGE_FIELDS.map((field) => c[field]);
 }
 
 export function changesSheet(f: DistrictFigures, ctx: SheetContext): WrittenSheet {
-  const sheet = newSheet('changes', ctx, CHANGE_COLUMNS, UNITS.households, 3);
-  const rows = f.communes.map((c, i): Cell[] => [i + 1, c.name, BASIS_NAMES[c.changes.basis], ...changeValues(c.changes)]);
-  const totals: Cell[][] = [[null, TOTAL, null, ...changeValues(f.totals.changes)]];
-  return render(sheet, rows, totals, [NOTES.changes, NOTES.blank]);
+  return figuresSheet('changes', f, ctx, {
+    columns: CHANGE_COLUMNS,
+    records: (c) => [c.changes],
+    totals: [f.totals.changes],
+    cells: (ch, c) => [c === null ? null : BASIS_NAMES[ch.basis], ...changeValues(ch)],
+  });
 }
 
-// ── Thiếu hụt ───────────────────────────────────────────────────────────────────────────────────
+// ── Thiếu hụt and Nhóm đối tượng: a row per category of household ──────────────────────────────
+
+/** The columns after Xã of the sheets with a row per category: the category, its households. */
+const CATEGORY_COLUMNS: readonly Column[] = [
+  { header: 'Nhóm hộ', kind: 'text', minWidth: 12 },
+  { header: 'Số hộ', kind: 'count' },
+];
 
 const DEPRIVATION_COLUMNS: readonly Column[] = [
-  { header: STT, kind: 'plain' },
-  { header: COMMUNE, kind: 'text', minWidth: 12 },
-  { header: 'Nhóm hộ', kind: 'text', minWidth: 12 },
-  { header: 'Số hộ', kind: 'count' },
+  ...CATEGORY_COLUMNS,
   { header: 'Số hộ có số liệu chỉ số', kind: 'count' },
-  ...INDICATORS.flatMap((d): Column[] => [
-    { header: 'Số hộ', group: `${d.id}. ${d.name}`, kind: 'count' },
-    { header: 'Tỷ lệ', group: `${d.id}. ${d.name}`, kind: 'percent' },
-  ]),
+  ...INDICATORS.flatMap((d) => countAndRate(`${d.id}. ${d.name}`)),
 ];
-
-function deprivationValues(d: DeprivationFigures): Cell[] {
-  return [CATEGORY_NAMES[d.category], d.households, d.withIndicators, ...d.deprived.flatMap((n, i) => [n, d.shares[i] ?? null])];
-}
 
 export function deprivationsSheet(f: DistrictFigures, ctx: SheetContext): WrittenSheet {
-  const sheet = newSheet('deprivations', ctx, DEPRIVATION_COLUMNS, UNITS.households, 3);
-  const rows = f.communes.flatMap((c, i): Cell[][] => c.deprivations.map((d) => [i + 1, c.name, ...deprivationValues(d)]));
-  const totals = f.totals.deprivations.map((d): Cell[] => [null, TOTAL, ...deprivationValues(d)]);
-  return render(sheet, rows, totals, [NOTES.deprivations, NOTES.blank]);
+  return figuresSheet('deprivations', f, ctx, {
+    columns: DEPRIVATION_COLUMNS,
+    records: (c) => c.deprivations,
+    totals: f.totals.deprivations,
+    cells: (d: DeprivationFigures) => [CATEGORY_NAMES[d.category], d.households, d.withIndicators, ...d.deprived.flatMap((n, i) => [n, d.shares[i] ?? null])],
+  });
 }
-
-// ── Nhóm đối tượng ──────────────────────────────────────────────────────────────────────────────
 
 const GROUP_COLUMNS: readonly Column[] = [
-  { header: STT, kind: 'plain' },
-  { header: COMMUNE, kind: 'text', minWidth: 12 },
-  { header: 'Nhóm hộ', kind: 'text', minWidth: 12 },
-  { header: 'Số hộ', kind: 'count' },
-  { header: 'Không có khả năng lao động', kind: 'count' },
-  { header: 'Có người có công', kind: 'count' },
-  { header: 'Dân tộc thiểu số', kind: 'count' },
-  { header: 'Có ghi nguyên nhân nghèo', kind: 'count' },
-  ...POVERTY_REASONS.map((r): Column => ({ header: r.name, group: 'Nguyên nhân nghèo (số hộ)', kind: 'count' })),
+  ...CATEGORY_COLUMNS,
+  ...columnsOf('count', ['Không có khả năng lao động', 'Có người có công', 'Dân tộc thiểu số', 'Có ghi nguyên nhân nghèo']),
+  ...columnsOf(
+    'count',
+    POVERTY_REASONS.map((r) => r.name),
+    'Nguyên nhân nghèo (số hộ)',
+  ),
 ];
 
-function groupValues(g: GroupFigures): Cell[] {
-  return [CATEGORY_NAMES[g.category], g.households, g.noWorkCapacity, g.meritFamily, g.ethnicMinority, g.withReasons, ...g.reasons];
-}
-
 export function groupsSheet(f: DistrictFigures, ctx: SheetContext): WrittenSheet {
-  const sheet = newSheet('groups', ctx, GROUP_COLUMNS, UNITS.households, 3);
-  const rows = f.communes.flatMap((c, i): Cell[][] => c.groups.map((g) => [i + 1, c.name, ...groupValues(g)]));
-  const totals = f.totals.groups.map((g): Cell[] => [null, TOTAL, ...groupValues(g)]);
-  return render(sheet, rows, totals, [NOTES.groups, NOTES.blank]);
+  return figuresSheet('groups', f, ctx, {
+    columns: GROUP_COLUMNS,
+    records: (c) => c.groups,
+    totals: f.totals.groups,
+    cells: (g: GroupFigures) => [CATEGORY_NAMES[g.category], g.households, g.noWorkCapacity, g.meritFamily, g.ethnicMinority, g.withReasons, ...g.reasons],
+  });
 }
 
 // ── Dự án ───────────────────────────────────────────────────────────────────────────────────────
 
-const G_ALLOCATED = 'Kinh phí được phân bổ (đồng)';
 const PROJECT_COLUMNS: readonly Column[] = [
-  { header: STT, kind: 'plain' },
-  { header: COMMUNE, kind: 'text', minWidth: 12 },
   { header: 'Mã dự án', kind: 'text' },
-  { header: 'Tên dự án, tiểu dự án', kind: 'text' },
-  { header: 'Cơ quan chủ trì', kind: 'text' },
-  { header: 'Số người trong danh sách hỗ trợ', kind: 'count' },
-  { header: 'Số đối tượng thụ hưởng (báo cáo tiến độ)', kind: 'count' },
-  { header: 'Tổng', group: G_ALLOCATED, kind: 'money' },
-  { header: 'NSTW', group: G_ALLOCATED, kind: 'money' },
-  { header: 'NSĐP', group: G_ALLOCATED, kind: 'money' },
-  { header: 'Huy động', group: G_ALLOCATED, kind: 'money' },
-  { header: 'Đã giải ngân (đồng)', kind: 'money' },
+  ...columnsOf('text', [PROJECT_NAME, 'Cơ quan chủ trì']),
+  ...columnsOf('count', ['Số người trong danh sách hỗ trợ', 'Số đối tượng thụ hưởng (báo cáo tiến độ)']),
+  ...FUNDING_COLUMNS,
   { header: 'Tỷ lệ giải ngân', kind: 'percent' },
-  { header: 'Tình hình thực hiện', kind: 'text' },
+  STATUS_COLUMN,
 ];
 
 function projectValues(p: ProjectFigures): Cell[] {
@@ -306,11 +299,11 @@ function projectValues(p: ProjectFigures): Cell[] {
 }
 
 export function projectsSheet(f: DistrictFigures, ctx: SheetContext): WrittenSheet {
-  const sheet = newSheet('projects', ctx, PROJECT_COLUMNS, UNITS.money, 3);
-  const rows = f.communes.flatMap((c, i): Cell[][] => c.projects.map((p) => [i + 1, c.name, ...projectValues(p)]));
-  const totals: Cell[][] = [
-    ...f.totals.projects.map((p): Cell[] => [null, TOTAL, ...projectValues(p)]),
-    [null, TOTAL, null, 'Tất cả dự án, tiểu dự án', null, ...projectValues(f.totals.projectsTotal).slice(3)],
-  ];
-  return render(sheet, rows, totals, [NOTES.blank]);
+  return figuresSheet('projects', f, ctx, {
+    columns: PROJECT_COLUMNS,
+    records: (c) => c.projects,
+    totals: f.totals.projects,
+    cells: projectValues,
+    moreTotals: [[null, TOTAL, null, 'Tất cả dự án, tiểu dự án', null, ...projectValues(f.totals.projectsTotal).slice(3)]],
+  });
 }

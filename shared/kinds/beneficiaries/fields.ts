@@ -1,10 +1,10 @@
-import type { KindSpec } from '../field.ts';
+import { type KindSpec, SEQ_FIELD } from '../field.ts';
 
 export const BENEFICIARIES: KindSpec = {
   kind: 'beneficiaries',
   label: 'Danh sách đối tượng được hỗ trợ',
   fields: [
-    { id: 'seq', type: 'ignored', headers: ['STT', 'TT', 'Số TT'] },
+    SEQ_FIELD,
     {
       id: 'project',
       type: 'text',

@@ -1,17 +1,16 @@
-import type { BeneficiaryRecord } from '../../rules/beneficiaries.ts';
-import { storedKind } from '../kind.ts';
+import { engineKind } from '../kind.ts';
+import { BENEFICIARY_RECORD } from './record.ts';
 import { BENEFICIARIES } from './fields.ts';
 import { BENEFICIARY_SHEET } from './sheet.ts';
 
 /** Danh sách đối tượng được hỗ trợ: the people each sub-project supported (SPEC section 3). Its rules: shared/rules/beneficiaries.ts. */
-export const BENEFICIARIES_KIND = storedKind({
+export const BENEFICIARIES_KIND = engineKind({
   id: 'beneficiaries',
-  stored: true,
   spec: BENEFICIARIES,
   names: { vi: 'Danh sách đối tượng được hỗ trợ', en: 'Beneficiary list', inline: 'danh sách đối tượng hỗ trợ' },
   pageNames: { vi: 'Danh sách đối tượng hỗ trợ', en: 'Beneficiary lists' },
   due: ['H1', 'Y'],
-  records: (result): readonly BeneficiaryRecord[] => result.beneficiaries,
+  record: BENEFICIARY_RECORD,
   // A commune may send each sub-project's list on its own.
   partOf: (b) => b.project,
   workbook: {

@@ -1,13 +1,11 @@
 import type { BeneficiaryRecord } from '../../rules/beneficiaries.ts';
 import { GENDER_NAMES, fieldHeader } from '../../messages/workbook-text.ts';
 import type { KindSheet } from '../kind.ts';
-import { SOURCE_COLUMNS } from '../source-columns.ts';
+import { PROJECT_RECORD_COLUMNS, projectRecordCells } from '../project-record.ts';
 
 export const BENEFICIARY_SHEET: KindSheet<BeneficiaryRecord> = {
   columns: [
-    ...SOURCE_COLUMNS,
-    { header: fieldHeader('projectCode'), kind: 'text' },
-    { header: 'Tên dự án, tiểu dự án', kind: 'text' },
+    ...PROJECT_RECORD_COLUMNS,
     { header: fieldHeader('fullName'), kind: 'text', minWidth: 18 },
     { header: 'Năm sinh', kind: 'plain' },
     { header: fieldHeader('birthDate'), kind: 'date' },
@@ -21,13 +19,10 @@ export const BENEFICIARY_SHEET: KindSheet<BeneficiaryRecord> = {
     { header: 'Kinh phí (đồng)', kind: 'money' },
     { header: fieldHeader('disabled'), kind: 'mark' },
   ],
-  values(b, { communeName, projectName }) {
-    return [
-      communeName,
-      b.sheet,
-      b.row,
-      b.project,
-      projectName(b.project),
+  values(b, context) {
+    return projectRecordCells(
+      b,
+      context,
       b.fullName,
       b.birthYear,
       b.birthDate,
@@ -40,7 +35,7 @@ export const BENEFICIARY_SHEET: KindSheet<BeneficiaryRecord> = {
       b.supportDate,
       b.amount,
       b.disabled,
-    ];
+    );
   },
 };
 

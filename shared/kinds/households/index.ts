@@ -1,17 +1,15 @@
-import type { HouseholdRecord } from '../../rules/households.ts';
-import { storedKind } from '../kind.ts';
+import { engineKind } from '../kind.ts';
+import { HOUSEHOLD_RECORD } from './record.ts';
 import { HOUSEHOLDS } from './fields.ts';
 import { HOUSEHOLD_SHEET } from './sheet.ts';
 
 /** Danh sách hộ: the poor, near-poor and newly escaped households of the commune (SPEC section 3). Its rules: shared/rules/households.ts. */
-export const HOUSEHOLDS_KIND = storedKind({
+export const HOUSEHOLDS_KIND = engineKind({
   id: 'households',
-  stored: true,
   spec: HOUSEHOLDS,
   names: { vi: 'Danh sách hộ', en: 'Household list', inline: 'danh sách hộ' },
-  pageNames: { vi: 'Danh sách hộ', en: 'Household list' },
   due: ['H1', 'Y'],
-  records: (result): readonly HouseholdRecord[] => result.households,
+  record: HOUSEHOLD_RECORD,
   workbook: {
     kindName: 'Danh sách hộ',
     statusGroup: 'Danh sách hộ',

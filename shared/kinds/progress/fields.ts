@@ -1,4 +1,4 @@
-import type { KindSpec } from '../field.ts';
+import { type KindSpec, SEQ_FIELD } from '../field.ts';
 
 const ALLOCATED = ['Kinh phí được giao', 'Kinh phí được phân bổ', 'Kinh phí phân bổ', 'Kinh phí giao', 'Kế hoạch vốn', 'Vốn được giao', 'Dự toán được giao', 'Kinh phí'];
 const DISBURSED = ['Kinh phí đã giải ngân', 'Đã giải ngân', 'Giải ngân', 'Kinh phí đã thực hiện', 'Đã thực hiện', 'Kinh phí thực hiện', 'Kết quả giải ngân'];
@@ -8,7 +8,7 @@ export const PROGRESS: KindSpec = {
   kind: 'progress',
   label: 'Báo cáo tiến độ',
   fields: [
-    { id: 'seq', type: 'ignored', headers: ['STT', 'TT', 'Số TT'] },
+    SEQ_FIELD,
     { id: 'projectCode', type: 'text', headers: ['Mã', 'Mã dự án', 'Mã số', 'Mã DA'] },
     {
       id: 'project',

@@ -1,17 +1,16 @@
-import type { ProgressRecord } from '../../rules/progress.ts';
-import { storedKind } from '../kind.ts';
+import { PERIOD_PARTS } from '../../plans/plan.ts';
+import { engineKind } from '../kind.ts';
+import { PROGRESS_RECORD } from './record.ts';
 import { PROGRESS } from './fields.ts';
 import { PROGRESS_SHEET } from './sheet.ts';
 
 /** Báo cáo tiến độ: each sub-project's funds and progress, every period (SPEC section 3). Its rules: shared/rules/progress.ts. */
-export const PROGRESS_KIND = storedKind({
+export const PROGRESS_KIND = engineKind({
   id: 'progress',
-  stored: true,
   spec: PROGRESS,
   names: { vi: 'Báo cáo tiến độ', en: 'Progress report', inline: 'báo cáo tiến độ' },
-  pageNames: { vi: 'Báo cáo tiến độ', en: 'Progress report' },
-  due: ['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'Y'],
-  records: (result): readonly ProgressRecord[] => result.progress,
+  due: PERIOD_PARTS,
+  record: PROGRESS_RECORD,
   workbook: {
     kindName: 'Báo cáo tiến độ',
     statusGroup: 'Báo cáo tiến độ',

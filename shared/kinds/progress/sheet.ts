@@ -1,31 +1,29 @@
 import type { ProgressRecord } from '../../rules/progress.ts';
 import { fieldHeader } from '../../messages/workbook-text.ts';
-import type { KindSheet } from '../kind.ts';
-import { SOURCE_COLUMNS } from '../source-columns.ts';
+import { type Column, columnsOf, type KindSheet } from '../kind.ts';
+import { PROJECT_RECORD_COLUMNS, projectRecordCells } from '../project-record.ts';
 
-const ALLOCATED_GROUP = 'Kinh phí được phân bổ (đồng)';
+/** The money a sub-project was given, by source, under one group, then what it has spent (also the Dự án sheet's). */
+export const FUNDING_COLUMNS: readonly Column[] = [
+  ...columnsOf('money', ['Tổng', 'NSTW', 'NSĐP', 'Huy động'], 'Kinh phí được phân bổ (đồng)'),
+  { header: 'Đã giải ngân (đồng)', kind: 'money' },
+];
+
+/** The last column, what the commune wrote of the work (also the Dự án sheet's). */
+export const STATUS_COLUMN: Column = { header: 'Tình hình thực hiện', kind: 'text' };
 
 export const PROGRESS_SHEET: KindSheet<ProgressRecord> = {
   columns: [
-    ...SOURCE_COLUMNS,
-    { header: fieldHeader('projectCode'), kind: 'text' },
-    { header: 'Tên dự án, tiểu dự án', kind: 'text' },
+    ...PROJECT_RECORD_COLUMNS,
     { header: fieldHeader('lead'), kind: 'text' },
     { header: fieldHeader('beneficiaryCount'), kind: 'count' },
-    { header: 'Tổng', group: ALLOCATED_GROUP, kind: 'money' },
-    { header: 'NSTW', group: ALLOCATED_GROUP, kind: 'money' },
-    { header: 'NSĐP', group: ALLOCATED_GROUP, kind: 'money' },
-    { header: 'Huy động', group: ALLOCATED_GROUP, kind: 'money' },
-    { header: 'Đã giải ngân (đồng)', kind: 'money' },
-    { header: 'Tình hình thực hiện', kind: 'text' },
+    ...FUNDING_COLUMNS,
+    STATUS_COLUMN,
   ],
-  values(p, { communeName, projectName }) {
-    return [
-      communeName,
-      p.sheet,
-      p.row,
-      p.project,
-      projectName(p.project),
+  values(p, context) {
+    return projectRecordCells(
+      p,
+      context,
       p.lead,
       p.beneficiaryCount,
       p.allocatedTotal,
@@ -34,6 +32,6 @@ export const PROGRESS_SHEET: KindSheet<ProgressRecord> = {
       p.allocatedMobilised,
       p.disbursed,
       p.status,
-    ];
+    );
   },
 };

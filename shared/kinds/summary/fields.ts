@@ -1,6 +1,6 @@
 import type { HouseholdCategory } from '../../plans/plan.ts';
 import { INDICATORS } from '../../standards/index.ts';
-import type { FieldSpec, KindSpec } from '../field.ts';
+import { type FieldSpec, type KindSpec, SEQ_FIELD } from '../field.ts';
 import { DEPRIVATION_GROUP } from '../households/fields.ts';
 
 /**
@@ -30,7 +30,7 @@ export const SUMMARY: KindSpec = {
   kind: 'summary',
   label: 'Bảng tổng hợp',
   fields: [
-    { id: 'seq', type: 'ignored', headers: ['STT', 'TT', 'Số TT'] },
+    SEQ_FIELD,
     {
       id: 'place',
       type: 'text',

@@ -6,24 +6,26 @@ const encoder = new TextEncoder();
 const MAX_32 = 0xffff_ffff;
 const GZIP_HEADER = 10;
 const GZIP_TRAILER = 8;
-/** Bit 3: sizes and CRC follow the data (data descriptor); bit 11: names are UTF-8. */
-const FLAGS = 0x0808;
-const DEFLATE = 8;
+/** 2.0: the version needed to extract, and the version made by (MS-DOS, 2.0). */
 const VERSION = 20;
 
-interface Written {
-  name: Uint8Array;
-  crc: number;
-  compressed: number;
-  size: number;
-  offset: number;
-}
-
-function dosDateTime(d: Date): { time: number; date: number } {
-  return {
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >>> 1),
-    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-  };
+/**
+ * The 10 bytes every local header (at 4) and central directory record (at 6) of the archive share:
+ * the version needed, the flags (bit 3: sizes and CRC follow the data, in a data descriptor; bit
+ * 11: names are UTF-8), the method (8: deflate) and the DOS time and date of `mtime`.
+ */
+function sharedFields(mtime: Date): Uint8Array {
+  // DOS timestamps cover 1980–2099.
+  const year = mtime.getFullYear();
+  const d = year < 1980 || year > 2099 ? new Date(1980, 0, 1) : mtime;
+  const fields = new Uint8Array(10);
+  const v = new DataView(fields.buffer);
+  v.setUint16(0, VERSION, true);
+  v.setUint16(2, 0x0808, true);
+  v.setUint16(4, 8, true);
+  v.setUint16(6, (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >>> 1), true);
+  v.setUint16(8, ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(), true);
+  return fields;
 }
 
 function tooLarge(path: string): Error {
@@ -41,19 +43,17 @@ function tooLarge(path: string): Error {
 export class ZipStream {
   private queue: Uint8Array[] = [];
   private failure: unknown = null;
-  private readonly time: number;
-  private readonly date: number;
+  private readonly shared: Uint8Array;
   /** Entries are compressed one after another: each one's output follows the previous one's. */
   private tail: Promise<void> = Promise.resolve();
   private current: ZipEntry | null = null;
   private offset = 0;
-  private readonly written: Written[] = [];
+  /** Each entry's central directory record, written once its data is: the directory is these, in order. */
+  private readonly records: Uint8Array[] = [];
   private ended = false;
 
   constructor(mtime: Date) {
-    // DOS timestamps cover 1980–2099.
-    const year = mtime.getFullYear();
-    ({ time: this.time, date: this.date } = dosDateTime(year < 1980 || year > 2099 ? new Date(1980, 0, 1) : mtime));
+    this.shared = sharedFields(mtime);
   }
 
   /** Start an entry; write its text with `write`, finish with `close`. One entry at a time. */
@@ -111,11 +111,7 @@ export class ZipStream {
     const local = new Uint8Array(30 + name.length);
     const v = new DataView(local.buffer);
     v.setUint32(0, 0x04034b50, true);
-    v.setUint16(4, VERSION, true);
-    v.setUint16(6, FLAGS, true);
-    v.setUint16(8, DEFLATE, true);
-    v.setUint16(10, this.time, true);
-    v.setUint16(12, this.date, true);
+    local.set(this.shared, 4);
     // CRC and sizes (14–25) stay 0: they are in the data descriptor.
     v.setUint16(26, name.length, true);
     local.set(name, 30);
@@ -173,38 +169,33 @@ export class ZipStream {
     d.setUint32(8, compressed, true);
     d.setUint32(12, size, true);
     this.push(descriptor);
-    this.written.push({ name, crc, compressed, size, offset });
+
+    const record = new Uint8Array(46 + name.length);
+    const r = new DataView(record.buffer);
+    r.setUint32(0, 0x02014b50, true);
+    r.setUint16(4, VERSION, true);
+    record.set(this.shared, 6);
+    r.setUint32(16, crc, true);
+    r.setUint32(20, compressed, true);
+    r.setUint32(24, size, true);
+    r.setUint16(28, name.length, true);
+    // Extra, comment, disk, attributes (30–41): 0.
+    r.setUint32(42, offset, true);
+    record.set(name, 46);
+    this.records.push(record);
   }
 
   private directory(): void {
     if (this.failure !== null) return;
     const start = this.offset;
-    for (const w of this.written) {
-      const record = new Uint8Array(46 + w.name.length);
-      const v = new DataView(record.buffer);
-      v.setUint32(0, 0x02014b50, true);
-      v.setUint16(4, VERSION, true); // made by: MS-DOS, 2.0
-      v.setUint16(6, VERSION, true);
-      v.setUint16(8, FLAGS, true);
-      v.setUint16(10, DEFLATE, true);
-      v.setUint16(12, this.time, true);
-      v.setUint16(14, this.date, true);
-      v.setUint32(16, w.crc, true);
-      v.setUint32(20, w.compressed, true);
-      v.setUint32(24, w.size, true);
-      v.setUint16(28, w.name.length, true);
-      // Extra, comment, disk, attributes (30–41): 0.
-      v.setUint32(42, w.offset, true);
-      record.set(w.name, 46);
-      this.push(record);
-    }
+    for (const record of this.records) this.push(record);
     const size = this.offset - start;
-    if (start > MAX_32 || this.written.length > 0xffff) throw tooLarge('central directory');
+    if (start > MAX_32 || this.records.length > 0xffff) throw tooLarge('central directory');
     const end = new Uint8Array(22);
     const v = new DataView(end.buffer);
     v.setUint32(0, 0x06054b50, true);
-    v.setUint16(8, this.written.length, true);
-    v.setUint16(10, this.written.length, true);
+    v.setUint16(8, this.records.length, true);
+    v.setUint16(10, this.records.length, true);
     v.setUint32(12, size, true);
     v.setUint32(16, start, true);
     this.push(end);

@@ -1,6 +1,7 @@
 import { storedKind } from '../../../shared/kinds/kind.ts';
 import { SOURCE_COLUMNS } from '../../../shared/kinds/source-columns.ts';
 import { TRAININGS } from './fields.ts';
+import { TRAINEE_RECORD } from './record.ts';
 import { type TraineeRecord, checkTrainings } from './rules.ts';
 
 /** A fourth stored kind for the tests: due every period, checked by its own rules, merged into its own sheet, counted in no figure. */
@@ -13,6 +14,7 @@ export const TRAININGS_KIND = storedKind({
   due: ['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'Y'],
   check: checkTrainings,
   records: (result) => (result.checked?.['trainings'] ?? []) as readonly TraineeRecord[],
+  record: TRAINEE_RECORD,
   workbook: {
     kindName: 'Danh sách học viên tập huấn',
     statusGroup: 'Danh sách học viên',
