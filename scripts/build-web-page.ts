@@ -1,19 +1,22 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
 
 /**
- * One static page of web/ (upload, district) into dist/public/NAME/: index.html with the parts
- * both pages share put in from web/common (`<!-- gnbv:include sign-in.html -->`), NAME.css with the
- * common base.css it imports inlined, and NAME.js, the esbuild bundle of main.ts, with chunks/ for
+ * One static page of web/ (upload, district) into dist/public/NAME/: index.html with its parts put
+ * in (`<!-- gnbv:include page-top.html title="…" -->`, see pageHtml), NAME.css with the common
+ * base.css it imports inlined, and NAME.js, the esbuild bundle of main.ts, with chunks/ for
  * the code it imports only when needed (the upload page's .xlsx reader). The Worker serves
  * dist/public, so the page is at /NAME/ on the API's own origin.
  */
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMMON = join(ROOT, 'web/common');
-const INCLUDE = /^[ \t]*<!--\s*gnbv:include\s+([\w.-]+)\s*-->/gm;
+/** `<!-- gnbv:include FILE name="value" name='value' … -->` on lines of its own. */
+const INCLUDE = /^[ \t]*<!--\s*gnbv:include\s+([\w.-]+)((?:\s+[\w-]+=(?:"[^"]*"|'[^']*'))*)\s*-->/gm;
+const PARAM = /([\w-]+)=(?:"([^"]*)"|'([^']*)')/g;
+const SLOT = /\{\{([\w-]+)\}\}/g;
 
 export interface WebPage {
   name: 'upload' | 'district';
@@ -22,11 +25,33 @@ export interface WebPage {
   outDir?: string;
 }
 
-/** index.html with each include marker replaced by that file of web/common. */
+/**
+ * A page's HTML with each include marker replaced by that file, from the page's own folder or else
+ * web/common (the page's top, sign-in, the district's dialogs), its `{{name}}`s filled from the
+ * marker's values, and its own markers replaced in turn. A `{{name}}` with no value, or a value no
+ * `{{name}}` takes, is a build error: a page cannot come out with a hole in it.
+ */
+function expandIncludes(html: string, source: string, from: string): string {
+  return html.replace(INCLUDE, (_marker, file: string, paramText: string) => {
+    const own = join(source, file);
+    const path = existsSync(own) ? own : join(COMMON, file);
+    const params = new Map([...paramText.matchAll(PARAM)].map((m) => [m[1] as string, m[2] ?? m[3] ?? ''] as const));
+    const unused = new Set(params.keys());
+    const filled = readFileSync(path, 'utf8')
+      .trimEnd()
+      .replace(SLOT, (_slot, name: string) => {
+        const value = params.get(name);
+        if (value === undefined) throw new Error(`${from}: ${file} needs ${name}="…"`);
+        unused.delete(name);
+        return value;
+      });
+    if (unused.size > 0) throw new Error(`${from}: ${file} has no {{${[...unused].join('}}, {{')}}}`);
+    return expandIncludes(filled, source, file);
+  });
+}
+
 function pageHtml(source: string): string {
-  return readFileSync(join(source, 'index.html'), 'utf8').replace(INCLUDE, (_marker, file: string) =>
-    readFileSync(join(COMMON, file), 'utf8').trimEnd(),
-  );
+  return expandIncludes(readFileSync(join(source, 'index.html'), 'utf8'), source, 'index.html');
 }
 
 export async function buildWebPage(page: WebPage): Promise<{ outDir: string }> {

@@ -3,7 +3,7 @@ import { loadUserSettings } from '../settings.ts';
 import { queueStore } from '../submit/queue-store.ts';
 import { createSubmitter } from '../submit/submitter.ts';
 import { selectComment } from './actions/cells.ts';
-import { type Child, h } from './dom.ts';
+import { type Child, h } from '../../front/dom.ts';
 import type { Pane, PaneDeps } from './pane.ts';
 import { createReviewPanel } from './review-panel.ts';
 import { createActionRunner } from './run-action.ts';

@@ -2,7 +2,7 @@ import { type ResolvedComment, commentPlace, reviewStateName } from '../../front
 import { type ReviewComment, ReviewListResponse, type ReviewSummary } from '../../shared/api.ts';
 import { type Lang, periodName } from '../../shared/messages.ts';
 import type { Period } from '../../shared/periods.ts';
-import { h } from './dom.ts';
+import { h } from '../../front/dom.ts';
 import { t } from './strings.ts';
 
 /**

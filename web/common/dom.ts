@@ -1,37 +1,4 @@
-/** Tiny element builders: the pages have no framework, and every text goes in as text, never as HTML. */
-type Attrs = Record<string, string | number | boolean | null | undefined>;
-export type Child = Node | string | number | null | undefined | false;
-
-function setAttrs(el: Element, attrs: Attrs): void {
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    el.setAttribute(name, value === true ? '' : String(value));
-  }
-}
-
-function append(el: Element, children: readonly Child[]): void {
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(typeof child === 'number' ? String(child) : child);
-  }
-}
-
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  setAttrs(el, attrs);
-  append(el, children);
-  return el;
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** An SVG element; attributes are presentation attributes (the pages' CSP allows no inline style). */
-export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG_NS, tag);
-  setAttrs(el, attrs);
-  append(el, children);
-  return el;
-}
+/** The pages' lookups of index.html's elements and their "Thử lại" (the element builders are front/dom.ts). */
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);

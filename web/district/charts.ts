@@ -1,7 +1,7 @@
 import type { CommuneSummary } from '../../shared/api.ts';
 import type { DeprivationFigures, ProjectFigures } from '../../shared/report/figures.ts';
 import { INDICATORS } from '../../shared/standards/index.ts';
-import { type Child, h, s } from '../common/dom.ts';
+import { type Child, h, s } from '../../front/dom.ts';
 import { count, dong, millions, percent } from './format.ts';
 import { t } from './strings.ts';
 

@@ -1,5 +1,6 @@
 import { isRetryable } from '../common/api.ts';
-import { byId, h, offerRetry } from '../common/dom.ts';
+import { h } from '../../front/dom.ts';
+import { byId, offerRetry } from '../common/dom.ts';
 import { t } from './strings.ts';
 
 /**

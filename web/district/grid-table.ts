@@ -2,7 +2,7 @@ import type { Issue } from '../../shared/issues.ts';
 import { renderMessage } from '../../shared/messages.ts';
 import type { CellValue, Grid } from '../../shared/grid/grid.ts';
 import { address, columnLetters, parseRange } from '../../shared/grid/address.ts';
-import { h } from '../common/dom.ts';
+import { h } from '../../front/dom.ts';
 import { count } from './format.ts';
 import { lang, t } from './strings.ts';
 

@@ -2,7 +2,7 @@ import type { SubmissionDetail, SubmissionSummary } from '../../shared/api.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
 import type { Period } from '../../shared/periods.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
-import { h } from '../common/dom.ts';
+import { h } from '../../front/dom.ts';
 import { fetchVersion, fetchVersions } from './api.ts';
 import { PageDialog, failed } from './dialog.ts';
 import { capitalise, count, endOfVietnamDay, lateBy, vietnamDateTime } from './format.ts';

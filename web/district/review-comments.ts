@@ -1,5 +1,5 @@
 import type { ReviewComment } from '../../shared/api.ts';
-import { h } from '../common/dom.ts';
+import { h } from '../../front/dom.ts';
 import { t } from './strings.ts';
 
 /**

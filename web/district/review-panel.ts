@@ -2,7 +2,7 @@ import type { StatusResponse } from '../../shared/api.ts';
 import type { Period } from '../../shared/periods.ts';
 import type { ReviewState } from '../../shared/review.ts';
 import { ApiFailure } from '../common/api.ts';
-import { h } from '../common/dom.ts';
+import { h } from '../../front/dom.ts';
 import { postReview } from './api.ts';
 import { REVIEW_STATES, reviewBadge, reviewStateText } from './review-state.ts';
 import { t } from './strings.ts';

@@ -1,5 +1,5 @@
 import type { ReviewState } from '../../shared/review.ts';
-import { h } from '../common/dom.ts';
+import { h } from '../../front/dom.ts';
 import { t, type TextKey } from './strings.ts';
 
 /** The review state as officers read it: its own colour, an icon and the words (never colour alone). */

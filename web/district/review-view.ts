@@ -4,7 +4,7 @@ import type { Grid } from '../../shared/grid/grid.ts';
 import { renderMessage } from '../../shared/messages.ts';
 import type { Period } from '../../shared/periods.ts';
 import type { ReviewState } from '../../shared/review.ts';
-import { h } from '../common/dom.ts';
+import { h } from '../../front/dom.ts';
 import { fetchAudit, fetchReview, fetchVersion, postReview } from './api.ts';
 import { PageDialog, failed } from './dialog.ts';
 import { count, vietnamDateTime } from './format.ts';

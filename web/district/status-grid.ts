@@ -1,6 +1,6 @@
 import type { ReportState, StatusCell, StatusResponse } from '../../shared/api.ts';
 import type { SheetKind } from '../../shared/sheet-kind.ts';
-import { h } from '../common/dom.ts';
+import { h } from '../../front/dom.ts';
 import { capitalise, count, lateBy, vietnamDate, vietnamDateTime } from './format.ts';
 import { reviewBadge } from './review-state.ts';
 import { kindName, t } from './strings.ts';

@@ -1,7 +1,7 @@
 import { groupIssues } from '../../front/issue-list.ts';
 import type { Issue, IssueValue } from '../../shared/issues.ts';
 import { type Lang, codeTitle, renderMessage } from '../../shared/messages.ts';
-import { h } from '../common/dom.ts';
+import { h } from '../../front/dom.ts';
 import { t } from './strings.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { type ResolvedComment, commentPlace, reviewStateName } from '../../front/review-comments.ts';
 import type { ReviewSummary } from '../../shared/api.ts';
 import type { Lang } from '../../shared/messages.ts';
-import { h } from '../common/dom.ts';
+import { h } from '../../front/dom.ts';
 import { t } from './strings.ts';
 
 /**

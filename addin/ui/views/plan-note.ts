@@ -1,4 +1,4 @@
-import { h } from '../dom.ts';
+import { h } from '../../../front/dom.ts';
 import type { Pane } from '../pane.ts';
 import { failureText, t } from '../strings.ts';
 

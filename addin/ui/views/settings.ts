@@ -1,5 +1,5 @@
 import { saveSettings } from '../actions/settings.ts';
-import { h } from '../dom.ts';
+import { h } from '../../../front/dom.ts';
 import type { Pane } from '../pane.ts';
 import { t } from '../strings.ts';
 

@@ -5,7 +5,8 @@ import { fieldLabel, kindName } from '../../../shared/messages.ts';
 import type { SheetSummary } from '../../../shared/validate.ts';
 import type { CheckOutcome } from '../../check.ts';
 import { remap } from '../actions/settings.ts';
-import { card, h } from '../dom.ts';
+import { h } from '../../../front/dom.ts';
+import { card } from '../dom.ts';
 import type { Pane } from '../pane.ts';
 import { t } from '../strings.ts';
 

@@ -4,7 +4,7 @@ import { STORED_KINDS } from '../../../shared/sheet-kind.ts';
 import { type Lang, kindName, periodName, renderMessage } from '../../../shared/messages.ts';
 import { dayText, vietnamDateTime } from '../../period-choice.ts';
 import type { SubmitState } from '../../submit/submitter.ts';
-import { h } from '../dom.ts';
+import { h } from '../../../front/dom.ts';
 import type { Pane } from '../pane.ts';
 import { failureText, sizeText, t } from '../strings.ts';
 

@@ -4,7 +4,7 @@ import { periodOn } from '../../period-choice.ts';
 import { submissionRequest } from '../../submit/request.ts';
 import { check, send } from '../actions/check.ts';
 import { clear } from '../actions/cells.ts';
-import { h } from '../dom.ts';
+import { h } from '../../../front/dom.ts';
 import type { Pane } from '../pane.ts';
 import { submitBlocked } from '../state.ts';
 import { t } from '../strings.ts';

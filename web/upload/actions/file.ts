@@ -1,6 +1,6 @@
 import { renderMessage } from '../../../shared/messages.ts';
 import { readSheets, titlePeriod } from '../../../shared/validate.ts';
-import { h } from '../../common/dom.ts';
+import { h } from '../../../front/dom.ts';
 import { markedCopy, markedFileName } from '../mark-copy.ts';
 import type { Page } from '../page.ts';
 import { type FileRead, readDroppedFile } from '../read-file.ts';

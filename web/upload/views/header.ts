@@ -1,4 +1,5 @@
-import { h, offerRetry } from '../../common/dom.ts';
+import { h } from '../../../front/dom.ts';
+import { offerRetry } from '../../common/dom.ts';
 import type { Page } from '../page.ts';
 import type { UiKey } from '../strings.ts';
 

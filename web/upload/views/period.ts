@@ -1,5 +1,6 @@
 import { periodDeadline, periodYear, periodsOfYear } from '../../../shared/periods.ts';
-import { h, offerRetry } from '../../common/dom.ts';
+import { h } from '../../../front/dom.ts';
+import { offerRetry } from '../../common/dom.ts';
 import { retryPlan } from '../actions/check.ts';
 import type { Page } from '../page.ts';
 import { currentPlan } from '../state.ts';

@@ -1,7 +1,7 @@
 import { markTargets } from '../../../front/cell-marks.ts';
 import { resolveComments } from '../../../front/review-comments.ts';
 import { kindName } from '../../../shared/messages.ts';
-import { h } from '../../common/dom.ts';
+import { h } from '../../../front/dom.ts';
 import { issueCounts, issueTable } from '../issue-table.ts';
 import type { Page } from '../page.ts';
 import { reviewList } from '../review-list.ts';

@@ -1,6 +1,6 @@
 import type { SubmissionReceipt } from '../../../shared/api.ts';
 import { kindName, renderMessage } from '../../../shared/messages.ts';
-import { h } from '../../common/dom.ts';
+import { h } from '../../../front/dom.ts';
 import type { Page } from '../page.ts';
 import { STEPS, STEP_KEYS, type SubmitState, submitBlocker } from '../state.ts';
 import { formatDay, formatVietnamTime, periodLabel } from '../texts.ts';
