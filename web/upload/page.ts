@@ -3,48 +3,59 @@ import type { TokenStore } from '../common/token-store.ts';
 import type { UploadState } from './state.ts';
 import type { UiKey } from './strings.ts';
 
-/** The static elements of index.html, looked up once; views update them in place. */
-export function findElements() {
-  return {
-    who: byId('who'),
-    signOut: byId<HTMLButtonElement>('sign-out'),
-    signIn: byId('sign-in'),
-    signInForm: byId<HTMLFormElement>('sign-in-form'),
-    token: byId<HTMLInputElement>('token'),
-    remember: byId<HTMLInputElement>('remember'),
-    signInButton: byId<HTMLButtonElement>('sign-in-button'),
-    signInError: byId('sign-in-error'),
-    signInRetry: byId<HTMLButtonElement>('sign-in-retry'),
-    workspace: byId('workspace'),
-    dropZone: byId('drop-zone'),
-    fileInput: byId<HTMLInputElement>('file-input'),
-    fileStatus: byId('file-status'),
-    fileError: byId('file-error'),
-    sheets: byId('sheets'),
-    sheetList: byId('sheet-list'),
-    period: byId<HTMLSelectElement>('period'),
-    periodSource: byId('period-source'),
-    reportDate: byId<HTMLInputElement>('report-date'),
-    planStatus: byId('plan-status'),
-    planRetry: byId<HTMLButtonElement>('plan-retry'),
-    submit: byId<HTMLButtonElement>('submit'),
-    submitReason: byId('submit-reason'),
-    progress: byId('progress'),
-    progressBar: byId<HTMLProgressElement>('progress-bar'),
-    progressSteps: byId('progress-steps'),
-    submitStatus: byId('submit-status'),
-    submitError: byId('submit-error'),
-    receipt: byId('receipt'),
-    download: byId<HTMLButtonElement>('download'),
-    downloadHint: byId('download-hint'),
-    resultsStatus: byId('results-status'),
-    review: byId('review'),
-    summary: byId('summary'),
-    tableWrap: byId('table-wrap'),
-  };
-}
+/**
+ * The static elements of index.html the views update in place, each with what the code takes it for:
+ * a button, form, input, select or progress bar, or any element. Its id is its name in kebab case
+ * (signInForm: #sign-in-form).
+ */
+const STATIC_ELEMENTS = {
+  who: 'element',
+  signOut: 'button',
+  signIn: 'element',
+  signInForm: 'form',
+  token: 'input',
+  remember: 'input',
+  signInButton: 'button',
+  signInError: 'element',
+  signInRetry: 'button',
+  workspace: 'element',
+  dropZone: 'element',
+  fileInput: 'input',
+  fileStatus: 'element',
+  fileError: 'element',
+  sheets: 'element',
+  sheetList: 'element',
+  period: 'select',
+  periodSource: 'element',
+  reportDate: 'input',
+  planStatus: 'element',
+  planRetry: 'button',
+  submit: 'button',
+  submitReason: 'element',
+  progress: 'element',
+  progressBar: 'progress',
+  progressSteps: 'element',
+  submitStatus: 'element',
+  submitError: 'element',
+  receipt: 'element',
+  download: 'button',
+  downloadHint: 'element',
+  resultsStatus: 'element',
+  review: 'element',
+  summary: 'element',
+  tableWrap: 'element',
+} as const satisfies Record<string, ElementKind>;
 
-export type Elements = ReturnType<typeof findElements>;
+type ElementKind = 'element' | 'button' | 'form' | 'input' | 'select' | 'progress';
+type ElementOf<K extends ElementKind> = K extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[K] : HTMLElement;
+
+export type Elements = { readonly [K in keyof typeof STATIC_ELEMENTS]: ElementOf<(typeof STATIC_ELEMENTS)[K]> };
+
+/** The static elements, looked up once (a missing one is an error: index.html and the code disagree). */
+export function findElements(): Elements {
+  const id = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return Object.fromEntries(Object.keys(STATIC_ELEMENTS).map((name) => [name, byId(id(name))])) as Elements;
+}
 
 /**
  * The mounted page, handed to every action and view: its state, its elements, the token store and

@@ -88,6 +88,15 @@ export function initialState(lang: Lang): UploadState {
 export const STEPS: readonly SubmitStep[] = ['compress', 'upload', 'server', 'done'];
 export const STEP_KEYS: Record<SubmitStep, UiKey> = { compress: 'stepCompress', upload: 'stepUpload', server: 'stepServer', done: 'stepDone' };
 
+/** Forgets the file and what came of it: its check, the server's issues, its submission and receipt. */
+export function forgetFile(state: UploadState): void {
+  state.file = null;
+  state.result = null;
+  state.serverIssues = null;
+  state.receipt = null;
+  state.submit = { ...NO_SUBMISSION };
+}
+
 export function setPeriod(state: UploadState, period: Period, source: PeriodSource): void {
   state.period = period;
   state.periodSource = source;

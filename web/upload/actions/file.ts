@@ -4,7 +4,7 @@ import { h } from '../../../front/dom.ts';
 import { markedCopy, markedFileName } from '../mark-copy.ts';
 import type { Page } from '../page.ts';
 import { type FileRead, readDroppedFile } from '../read-file.ts';
-import { NO_SUBMISSION, reviewTargets, setPeriod, shownIssues } from '../state.ts';
+import { forgetFile, reviewTargets, setPeriod, shownIssues } from '../state.ts';
 import { check } from './check.ts';
 
 /** A file dropped or chosen: read, its period taken from its title (unless chosen), then checked. */
@@ -13,12 +13,8 @@ export async function openFile(page: Page, file: File): Promise<void> {
   page.seq.check++;
   state.checking = false;
   state.reading = true;
-  state.file = null;
   state.fileError = null;
-  state.result = null;
-  state.serverIssues = null;
-  state.receipt = null;
-  state.submit = { ...NO_SUBMISSION };
+  forgetFile(state);
   page.render();
   let read: FileRead;
   try {

@@ -1,5 +1,5 @@
 import type { Page } from '../page.ts';
-import { NO_SUBMISSION } from '../state.ts';
+import { forgetFile } from '../state.ts';
 
 /** Forgets the token and everything read with it; `message` says why (a 401), shown at the sign-in form. */
 export function signOut(page: Page, message: string | null = null): void {
@@ -8,12 +8,8 @@ export function signOut(page: Page, message: string | null = null): void {
   state.token = null;
   state.me = null;
   state.plans.clear();
-  state.file = null;
-  state.result = null;
-  state.serverIssues = null;
-  state.receipt = null;
+  forgetFile(state);
   state.review = null;
-  state.submit = { ...NO_SUBMISSION };
   state.signInError = message;
   el.token.value = '';
   page.render();
