@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, build } from 'esbuild';
+import { type BuildOptions, type Metafile, build } from 'esbuild';
 import { z } from 'zod';
 
 /**
@@ -83,13 +83,35 @@ function pageHtml(name: WebPage['name'], source: string): string {
   return html;
 }
 
+/** The chunks a page loads later, by the source file each was built from: path from the repository root → path from `out`. */
+function lateChunks(metafile: Metafile, out: string): Record<string, string> {
+  const chunks: Record<string, string> = {};
+  for (const [output, meta] of Object.entries(metafile.outputs)) {
+    const path = relative(out, resolve(ROOT, output)).split(sep).join('/');
+    if (meta.entryPoint !== undefined && path.startsWith('chunks/')) chunks[meta.entryPoint] = path;
+  }
+  return chunks;
+}
+
+/**
+ * The page with its late chunks' names in it (`<script type="application/json" id="gnbv-chunks">`,
+ * read by web/common/late-module.ts), so that a chunk whose fetch failed can be asked for again by
+ * URL. Data, not a script: nothing runs, the page's CSP is untouched.
+ */
+function withChunks(html: string, chunks: Record<string, string>): string {
+  if (Object.keys(chunks).length === 0) return html;
+  const tag = `  <script type="application/json" id="gnbv-chunks">${JSON.stringify(chunks).replace(/</g, '\\u003c')}</script>\n`;
+  if (!html.includes('</head>')) throw new Error('index.html has no </head>');
+  return html.replace('</head>', `${tag}</head>`);
+}
+
 export async function buildWebPage(page: WebPage): Promise<{ outDir: string }> {
   const source = join(ROOT, 'web', page.name);
   const out = resolve(page.outDir ?? join(ROOT, 'dist/public', page.name));
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const shared: BuildOptions = { bundle: true, minify: true, logLevel: 'warning', target: [...page.target] };
-  await build({
+  const script: BuildOptions = {
     ...shared,
     // NAME.js, and a chunk per part the page loads later (the upload page's .xlsx reader).
     entryPoints: { [page.name]: join(source, 'main.ts') },
@@ -100,9 +122,10 @@ export async function buildWebPage(page: WebPage): Promise<{ outDir: string }> {
     platform: 'browser',
     sourcemap: true,
     legalComments: 'linked',
-  });
+  };
+  const built = await build({ ...script, metafile: true });
   await build({ ...shared, entryPoints: [join(source, `${page.name}.css`)], outfile: join(out, `${page.name}.css`) });
-  writeFileSync(join(out, 'index.html'), pageHtml(page.name, source), 'utf8');
+  writeFileSync(join(out, 'index.html'), withChunks(pageHtml(page.name, source), lateChunks(built.metafile, out)), 'utf8');
   return { outDir: out };
 }
 

@@ -4,6 +4,10 @@ import { combineTargets } from '../../front/review-comments.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
 import { isCellDate, isCellError } from '../../shared/grid/grid.ts';
 import type { Issue } from '../../shared/issues.ts';
+import { lateModule } from '../common/late-module.ts';
+
+/** exceljs, fetched when the officer first asks for a copy (a chunk of its own); asked again after a failed fetch. */
+const loadExcelJs = lateModule('node_modules/exceljs/dist/exceljs.min.js', () => import('exceljs'));
 
 /**
  * A COPY of the officer's workbook with every issue cell marked the way the add-in marks it:
@@ -17,8 +21,7 @@ export async function markedCopy(
   /** The cells the district commented on (front/review-comments.ts): their own colour, the comment as note. */
   reviewTargets: readonly CellTarget[] = [],
 ): Promise<Uint8Array> {
-  // exceljs is fetched when the officer first asks for a copy (a chunk of its own).
-  const { default: Excel } = await import('exceljs');
+  const { default: Excel } = await loadExcelJs();
   const wb = new Excel.Workbook();
   // An .xlsx is copied as it is; an .xls, .ods or CSV has no .xlsx to copy, so the copy is an
   // .xlsx of its values and merged areas as read (the officer's file is still not touched).

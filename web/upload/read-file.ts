@@ -1,5 +1,6 @@
 import type { Grid } from '../../shared/grid/grid.ts';
 import type { SpreadsheetFormat } from '../../shared/xlsx/read-spreadsheet.ts';
+import { lateModule } from '../common/late-module.ts';
 import { UNREADABLE } from './strings.ts';
 
 /**
@@ -8,15 +9,8 @@ import { UNREADABLE } from './strings.ts';
  * own) only for an .xls or .ods.
  */
 type Reader = typeof import('../../shared/xlsx/read-spreadsheet.ts');
-let reader: Promise<Reader> | null = null;
-
-function spreadsheetReader(): Promise<Reader> {
-  reader ??= import('../../shared/xlsx/read-spreadsheet.ts').catch((e: unknown) => {
-    reader = null; // the next file asks again
-    throw e;
-  });
-  return reader;
-}
+/** The reader; after a failed fetch, the next file asks again. */
+const spreadsheetReader = lateModule('shared/xlsx/read-spreadsheet.ts', () => import('../../shared/xlsx/read-spreadsheet.ts'));
 
 export type FileRead =
   | { ok: true; name: string; bytes: Uint8Array; format: SpreadsheetFormat; grids: Grid[] }
