@@ -51,13 +51,20 @@ export const workbook = new Hono<AppEnv>().get('/', allow('district'), validate(
  * client's download breaks off short of a whole archive); a client that goes away cancels the
  * stream (no more of D1 is read).
  */
+/**
+ * workerd's native identity stream (worker-configuration.d.ts has it whole). Declared here as the
+ * route uses it because the task pane, the pages and the CLI type-check the Worker for its API
+ * types without the Workers globals (types/worker-bindings.d.ts holds the bindings only).
+ */
+declare const IdentityTransformStream: new () => { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> };
+
 function sentBody(stream: ReadableStream<Uint8Array>, broken: (error: unknown) => void): ReadableStream<Uint8Array> {
   const { readable, writable } = new IdentityTransformStream();
   const reader = stream.getReader();
   const writer = writable.getWriter();
   async function pump(): Promise<void> {
     for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array>;
+      let next: Awaited<ReturnType<typeof reader.read>>;
       try {
         next = await reader.read();
       } catch (error) {
