@@ -212,26 +212,19 @@ export interface SubmissionFilter {
   kind?: SheetKind;
 }
 
+/** Each field of the filter that is given adds its condition, in this order, with its value bound. */
+const FILTER_CONDITIONS: readonly (readonly [keyof SubmissionFilter, string])[] = [
+  ['communeId', 's.commune_id = ?'],
+  ['regionId', 'c.region_id = ?'],
+  ['period', 's.period = ?'],
+  ['kind', 'EXISTS (SELECT 1 FROM json_each(s.kinds) k WHERE k.value = ?)'],
+];
+
 /** Versions, newest first, for one commune or a region's communes. */
 export async function listSubmissions(db: D1Database, f: SubmissionFilter): Promise<SubmissionSummary[]> {
-  const where: string[] = [];
-  const values: (string | number)[] = [];
-  if (f.communeId !== undefined) {
-    where.push('s.commune_id = ?');
-    values.push(f.communeId);
-  }
-  if (f.regionId !== undefined) {
-    where.push('c.region_id = ?');
-    values.push(f.regionId);
-  }
-  if (f.period !== undefined) {
-    where.push('s.period = ?');
-    values.push(f.period);
-  }
-  if (f.kind !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM json_each(s.kinds) k WHERE k.value = ?)');
-    values.push(f.kind);
-  }
+  const given = FILTER_CONDITIONS.filter(([field]) => f[field] !== undefined);
+  const where = given.map(([, condition]) => condition);
+  const values = given.map(([field]) => f[field]);
   const { results } = await db
     .prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM submissions s JOIN communes c ON c.id = s.commune_id
