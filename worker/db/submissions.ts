@@ -14,6 +14,7 @@ import type { RecordShape } from '../../shared/kinds/record-shape.ts';
 import { SheetKind, STORED_KINDS } from '../../shared/sheet-kind.ts';
 import { CommunePlan } from '../../shared/plans/plan.ts';
 import type { HouseholdRecord } from '../../shared/rules/households.ts';
+import { firstRow } from './rows.ts';
 import { submitTransitionStatements } from './reviews.ts';
 import type { WorkbookSubmission } from '../workbook/source.ts';
 import { ApiError } from '../api-error.ts';
@@ -189,20 +190,13 @@ export async function deleteExpiredIdempotencyKeys(db: D1Database, scope: string
   await db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND created_at < ?').bind(scope, key, before).run();
 }
 
-export async function findSubmission(db: D1Database, id: string): Promise<(SubmissionSummary & { warnings: Issue[] }) | null> {
-  const row = await db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions s JOIN communes c ON c.id = s.commune_id WHERE s.id = ?`)
-    .bind(id)
-    .first<SummaryRow>();
-  return row === null ? null : toSummary(row);
+export function findSubmission(db: D1Database, id: string): Promise<(SubmissionSummary & { warnings: Issue[] }) | null> {
+  return firstRow(db, toSummary, `SELECT ${SUMMARY_COLUMNS} FROM submissions s JOIN communes c ON c.id = s.commune_id WHERE s.id = ?`, id);
 }
 
-export async function findCommuneOfSubmission(db: D1Database, id: string): Promise<{ communeId: string; regionId: string } | null> {
-  const row = await db
-    .prepare('SELECT s.commune_id, c.region_id FROM submissions s JOIN communes c ON c.id = s.commune_id WHERE s.id = ?')
-    .bind(id)
-    .first<{ commune_id: string; region_id: string }>();
-  return row === null ? null : { communeId: row.commune_id, regionId: row.region_id };
+export function findCommuneOfSubmission(db: D1Database, id: string): Promise<{ communeId: string; regionId: string } | null> {
+  const toOwner = (row: { commune_id: string; region_id: string }) => ({ communeId: row.commune_id, regionId: row.region_id });
+  return firstRow(db, toOwner, 'SELECT s.commune_id, c.region_id FROM submissions s JOIN communes c ON c.id = s.commune_id WHERE s.id = ?', id);
 }
 
 export interface SubmissionFilter {
