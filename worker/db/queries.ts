@@ -1,6 +1,6 @@
 import { RegionLevel, Role, type Commune, type Region, type TokenInfo } from '../../shared/api.ts';
 import { CommunePlan } from '../../shared/plans/plan.ts';
-import { firstRow, insertedNew } from './rows.ts';
+import { camelColumns, firstRow, insertedNew } from './rows.ts';
 
 /**
  * Every SQL statement of the Worker: small functions with bound parameters and a row-to-domain
@@ -93,16 +93,8 @@ interface TokenRow {
 }
 
 function toTokenInfo(row: TokenRow): TokenInfo {
-  return {
-    id: row.id,
-    label: row.label,
-    role: Role.parse(row.role),
-    communeId: row.commune_id,
-    regionId: row.region_id,
-    demo: row.demo === 1,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-  };
+  const columns = camelColumns(row, ['id', 'label', 'role', 'commune_id', 'region_id', 'demo', 'created_at', 'revoked_at']);
+  return { ...columns, role: Role.parse(row.role), demo: row.demo === 1 };
 }
 
 export interface NewToken {

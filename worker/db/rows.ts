@@ -20,3 +20,16 @@ export async function insertedNew(db: D1Database, sql: string, ...values: unknow
     .run();
   return result.meta.changes === 1;
 }
+
+/** A column's name in the domain: `commune_id` → `communeId`. */
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+
+/**
+ * The named columns of a row, values as stored, under their names in the domain, in the order
+ * named: a mapper spreads them and then sets the columns it reads differently (a parsed state,
+ * a 0/1 flag), which keep their place.
+ */
+export function camelColumns<R, K extends keyof R & string>(row: R, columns: readonly K[]): { [C in K as CamelCase<C>]: R[C] } {
+  const entries = columns.map((column) => [column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()), row[column]]);
+  return Object.fromEntries(entries) as { [C in K as CamelCase<C>]: R[C] };
+}

@@ -14,7 +14,7 @@ import type { RecordShape } from '../../shared/kinds/record-shape.ts';
 import { SheetKind, STORED_KINDS } from '../../shared/sheet-kind.ts';
 import { CommunePlan } from '../../shared/plans/plan.ts';
 import type { HouseholdRecord } from '../../shared/rules/households.ts';
-import { firstRow } from './rows.ts';
+import { camelColumns, firstRow } from './rows.ts';
 import { submitTransitionStatements } from './reviews.ts';
 import type { WorkbookSubmission } from '../workbook/source.ts';
 import { ApiError } from '../api-error.ts';
@@ -85,17 +85,12 @@ const Warnings = z.array(Issue);
 const NO_ROWS: Readonly<Record<string, number>> = Object.fromEntries(STORED_KINDS.map((k) => [k.id, 0]));
 
 function toReceipt(row: SummaryRow): SubmissionReceipt {
+  const columns = camelColumns(row, ['id', 'commune_id', 'period', 'version', 'received_at', 'late', 'deadline', 'kinds', 'row_counts', 'checksum', 'rule_pack', 'warnings']);
   return {
-    id: row.id,
-    communeId: row.commune_id,
-    period: row.period,
-    version: row.version,
-    receivedAt: row.received_at,
+    ...columns,
     late: row.late === 1,
-    deadline: row.deadline,
     kinds: Kinds.parse(JSON.parse(row.kinds)),
     rowCounts: RowCountsSchema.parse({ ...NO_ROWS, ...JSON.parse(row.row_counts) }),
-    checksum: row.checksum,
     rulePack: RulePackId.parse(row.rule_pack),
     warnings: Warnings.parse(JSON.parse(row.warnings)),
   };
