@@ -55,7 +55,7 @@ export async function submitCommand(argv: readonly string[], out: (s: string) =>
     const body = { period: period.data, sheets: grids.map((grid) => ({ grid })) };
     for (let attempt = 1; ; attempt++) {
       try {
-        const answer = await api.api.submissions.$post(undefined, { headers: { 'Idempotency-Key': key }, init: { body: JSON.stringify(body) } });
+        const answer = await api.api.submissions.$post({ json: body }, { headers: { 'Idempotency-Key': key } });
         if (answer.status === 201) {
           const r = await readJson(answer, SubmissionReceipt);
           out(`Đã nhận: ${r.communeId}, kỳ ${r.period}, phiên bản ${r.version}, lúc ${vietnamDateTimeText(Date.parse(r.receivedAt), true)} (giờ Việt Nam)`);

@@ -40,8 +40,7 @@ export async function readJson<T>(answer: { json(): Promise<T> }, schema: z.ZodT
 type SubmissionAnswer<S extends 201 | 422> = InferResponseType<GnbvClient['api']['submissions']['$post'], S>;
 
 /**
- * The schemas of POST /api/submissions' answers (its body is read raw, gzip or not, so only its
- * answers are typed), checked to give the types the route answers with.
+ * The schemas of POST /api/submissions' answers, checked to give the types the route answers with.
  */
 export const SubmissionAnswers: { accepted: z.ZodType<SubmissionAnswer<201>>; refused: z.ZodType<SubmissionAnswer<422>> } = {
   accepted: SubmissionReceipt,

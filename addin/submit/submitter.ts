@@ -143,7 +143,8 @@ export function createSubmitter(deps: SubmitterDeps): Submitter {
     };
     if (q.gzip) headers['Content-Encoding'] = 'gzip';
     try {
-      // The headers go in `init` as they are (a plain object), the body as queued (gzip or not).
+      // The headers go in `init` as they are (a plain object), the body as queued (gzip or not): bytes
+      // cannot go as the typed `json` (hc sends that as JSON text), see worker/routes/submissions.ts.
       return await client(q.serverUrl).api.submissions.$post(undefined, { init: { headers, body: q.body, signal: controller.signal } });
     } finally {
       timers.clear(timeout);

@@ -1,10 +1,13 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
-import { ErrorEnvelope } from '../../shared/api.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { ErrorEnvelope, SubmissionReceipt } from '../../shared/api.ts';
 import { XUAN_HOA_2024 } from '../../shared/plans/index.ts';
 import { createClient } from '../../worker/client.ts';
 import app from '../../worker/index.ts';
+import { clock } from '../../worker/clock.ts';
 import { seedFixture, TOKENS } from './helpers.ts';
+
+const clean = inject('samples')['workbook-xuan-hoa-2024-clean']!;
 
 /** The typed client, wired straight to the app instead of the network. */
 function clientFor(token: string) {
@@ -47,4 +50,32 @@ describe('the typed client (hc<AppType>)', () => {
     const plan = await clientFor(TOKENS.commune).api.plan.$get({ query: { year: '2024' } });
     expect(plan.ok && (await plan.json()).totalHouseholds).toBe(1901);
   });
+
+  it('submits a workbook with a typed json body, and gzip bytes through init', async () => {
+    await seedFixture();
+    clock.now = () => new Date('2024-12-05T03:00:00Z');
+    try {
+      const client = clientFor(TOKENS.commune);
+      const request = { period: '2024-Y', sheets: clean.grids.map((grid) => ({ grid })) };
+      const typed = await client.api.submissions.$post({ json: request });
+      expect(typed.status).toBe(201);
+      expect(SubmissionReceipt.parse(await typed.json()).version).toBe(1);
+
+      const gzip = await new Response(new Blob([JSON.stringify(request)]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+      const headers = { Authorization: `Bearer ${TOKENS.commune}`, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' };
+      const raw = await client.api.submissions.$post(undefined, { init: { headers, body: gzip } });
+      expect(raw.status).toBe(201);
+      expect(SubmissionReceipt.parse(await raw.json()).version).toBe(2);
+    } finally {
+      clock.now = () => new Date();
+    }
+  });
 });
+
+/** Never run: what the typed client refuses to compile. */
+function refusedByTheTypes(client: ReturnType<typeof clientFor>): void {
+  // @ts-expect-error a submission's period is a string such as '2024-Y'
+  void client.api.submissions.$post({ json: { period: 2024, sheets: [] } });
+  // @ts-expect-error a sheet carries its grid
+  void client.api.submissions.$post({ json: { period: '2024-Y', sheets: [{ name: 'Hộ' }] } });
+}

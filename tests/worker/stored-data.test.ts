@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { SubmissionDetail, SubmissionReceipt } from '../../shared/api.ts';
 import { TOKENS, call, expectError, onFixtureAt } from './helpers.ts';
 
@@ -65,5 +65,44 @@ describe('stored data read back', () => {
     await corrupt(id, 'sheets', 0, "json_set(body, '$[0].grid.rows', ?)", 'không phải bảng');
     const issues = await expectStoredDataInvalid(await call('GET', `/api/submissions/${id}`, { token: TOKENS.commune }), id);
     expect(issues.map((i) => i.path)).toEqual([['sheets', 0, 'grid', 'rows']]);
+  });
+});
+
+/** Every promise rejection nobody handled while a test ran (workerd's `unhandledrejection` event). */
+const unhandled: unknown[] = [];
+const noteUnhandled = (event: PromiseRejectionEvent): void => {
+  unhandled.push(event.reason);
+};
+beforeEach(() => {
+  unhandled.length = 0;
+  addEventListener('unhandledrejection', noteUnhandled);
+});
+afterEach(() => removeEventListener('unhandledrejection', noteUnhandled));
+
+/** The zip's end of central directory record: a whole archive ends with it. */
+const END_OF_ZIP = [0x50, 0x4b, 0x05, 0x06];
+const endsLikeZip = (bytes: Uint8Array): boolean => {
+  const tail = [...bytes.subarray(Math.max(0, bytes.length - 22), Math.max(0, bytes.length - 18))];
+  return tail.length === 4 && tail.every((b, i) => b === END_OF_ZIP[i]);
+};
+
+describe('GET /api/workbook with a corrupt chunk', () => {
+  it('breaks the body off, with no unhandled rejection; the submission is left as stored', async () => {
+    const { id } = await submit();
+    const whole = await call('GET', '/api/workbook?period=2024-Y', { token: TOKENS.district });
+    expect(endsLikeZip(new Uint8Array(await whole.arrayBuffer()))).toBe(true);
+    await corrupt(id, 'households', 0, "json_set(body, '$[3].income', ?)", 'nhiều');
+    const stored = await env.DB.prepare('SELECT part, seq, body FROM submission_parts WHERE submission_id = ? ORDER BY part, seq').bind(id).all();
+
+    // The rows are read after the headers are sent (the workbook streams), so the answer is 200 and
+    // its body breaks off. Read whole by the runtime (arrayBuffer), as workerd reads a body it sends.
+    const res = await call('GET', '/api/workbook?period=2024-Y', { token: TOKENS.district });
+    expect(res.status).toBe(200);
+    await expect(res.arrayBuffer()).rejects.toThrow(/STORED_DATA_INVALID/);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(unhandled.map(String)).toEqual([]);
+
+    const after = await env.DB.prepare('SELECT part, seq, body FROM submission_parts WHERE submission_id = ? ORDER BY part, seq').bind(id).all();
+    expect(after.results).toEqual(stored.results);
   });
 });

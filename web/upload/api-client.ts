@@ -83,6 +83,7 @@ export async function submitReport(token: string, request: SubmissionRequest, on
     'Idempotency-Key': key,
   };
   if (gzip) headers['Content-Encoding'] = 'gzip';
+  // The gzip bytes go through `init`: hc sends its typed `json` as JSON text (worker/routes/submissions.ts).
   const res = await api.api.submissions.$post(undefined, {
     headers,
     init: { body },

@@ -1,6 +1,7 @@
 import type { Commune, Region } from '../../shared/api.ts';
 import { ApiError } from '../api-error.ts';
 import { withD1Limits } from './d1-limits.ts';
+import { firstRow } from './rows.ts';
 
 /**
  * The directory: which D1 database holds each region's data. The directory database (binding DB)
@@ -37,12 +38,9 @@ export function d1Binding(env: Env, binding: string): D1Database | null {
 }
 
 /** The binding that holds a region's data, as the directory says (null: the directory itself). */
-export async function findRegionBinding(directory: D1Database, regionId: string): Promise<{ binding: string; assignedAt: string } | null> {
-  const row = await directory
-    .prepare('SELECT binding, assigned_at FROM region_databases WHERE region_id = ?')
-    .bind(regionId)
-    .first<{ binding: string; assigned_at: string }>();
-  return row === null ? null : { binding: row.binding, assignedAt: row.assigned_at };
+export function findRegionBinding(directory: D1Database, regionId: string): Promise<{ binding: string; assignedAt: string } | null> {
+  const toBinding = (row: { binding: string; assigned_at: string }) => ({ binding: row.binding, assignedAt: row.assigned_at });
+  return firstRow(directory, toBinding, 'SELECT binding, assigned_at FROM region_databases WHERE region_id = ?', regionId);
 }
 
 /** Every region with a database of its own, by binding. */

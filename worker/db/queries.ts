@@ -1,5 +1,6 @@
 import { RegionLevel, Role, type Commune, type Region, type TokenInfo } from '../../shared/api.ts';
 import { CommunePlan } from '../../shared/plans/plan.ts';
+import { camelColumns, firstRow, insertedNew } from './rows.ts';
 
 /**
  * Every SQL statement of the Worker: small functions with bound parameters and a row-to-domain
@@ -20,23 +21,13 @@ function toRegion(row: RegionRow): Region {
 }
 
 /** False when a region with that id already exists. */
-export async function insertRegion(db: D1Database, region: Region, now: string): Promise<boolean> {
-  const result = await db
-    .prepare(
-      `INSERT INTO regions (id, name, level, province, created_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO NOTHING`,
-    )
-    .bind(region.id, region.name, region.level, region.province, now)
-    .run();
-  return result.meta.changes === 1;
+export function insertRegion(db: D1Database, region: Region, now: string): Promise<boolean> {
+  const sql = 'INSERT INTO regions (id, name, level, province, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING';
+  return insertedNew(db, sql, region.id, region.name, region.level, region.province, now);
 }
 
-export async function findRegion(db: D1Database, id: string): Promise<Region | null> {
-  const row = await db
-    .prepare('SELECT id, name, level, province FROM regions WHERE id = ?')
-    .bind(id)
-    .first<RegionRow>();
-  return row === null ? null : toRegion(row);
+export function findRegion(db: D1Database, id: string): Promise<Region | null> {
+  return firstRow(db, toRegion, 'SELECT id, name, level, province FROM regions WHERE id = ?', id);
 }
 
 // ---- communes -------------------------------------------------------------------------------
@@ -53,23 +44,13 @@ function toCommune(row: CommuneRow): Commune {
 }
 
 /** False when a commune with that id already exists. The region must exist (foreign key). */
-export async function insertCommune(db: D1Database, commune: Commune, now: string): Promise<boolean> {
-  const result = await db
-    .prepare(
-      `INSERT INTO communes (id, name, code, region_id, created_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO NOTHING`,
-    )
-    .bind(commune.id, commune.name, commune.code, commune.regionId, now)
-    .run();
-  return result.meta.changes === 1;
+export function insertCommune(db: D1Database, commune: Commune, now: string): Promise<boolean> {
+  const sql = 'INSERT INTO communes (id, name, code, region_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING';
+  return insertedNew(db, sql, commune.id, commune.name, commune.code, commune.regionId, now);
 }
 
-export async function findCommune(db: D1Database, id: string): Promise<Commune | null> {
-  const row = await db
-    .prepare('SELECT id, name, code, region_id FROM communes WHERE id = ?')
-    .bind(id)
-    .first<CommuneRow>();
-  return row === null ? null : toCommune(row);
+export function findCommune(db: D1Database, id: string): Promise<Commune | null> {
+  return firstRow(db, toCommune, 'SELECT id, name, code, region_id FROM communes WHERE id = ?', id);
 }
 
 // ---- plans ----------------------------------------------------------------------------------
@@ -91,12 +72,9 @@ export async function upsertPlan(
     .run();
 }
 
-export async function findPlan(db: D1Database, communeId: string, year: number): Promise<CommunePlan | null> {
-  const row = await db
-    .prepare('SELECT body FROM plans WHERE commune_id = ? AND year = ?')
-    .bind(communeId, year)
-    .first<{ body: string }>();
-  return row === null ? null : CommunePlan.parse(JSON.parse(row.body));
+export function findPlan(db: D1Database, communeId: string, year: number): Promise<CommunePlan | null> {
+  const toPlan = (row: { body: string }): CommunePlan => CommunePlan.parse(JSON.parse(row.body));
+  return firstRow(db, toPlan, 'SELECT body FROM plans WHERE commune_id = ? AND year = ?', communeId, year);
 }
 
 // ---- tokens ---------------------------------------------------------------------------------
@@ -115,16 +93,8 @@ interface TokenRow {
 }
 
 function toTokenInfo(row: TokenRow): TokenInfo {
-  return {
-    id: row.id,
-    label: row.label,
-    role: Role.parse(row.role),
-    communeId: row.commune_id,
-    regionId: row.region_id,
-    demo: row.demo === 1,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-  };
+  const columns = camelColumns(row, ['id', 'label', 'role', 'commune_id', 'region_id', 'demo', 'created_at', 'revoked_at']);
+  return { ...columns, role: Role.parse(row.role), demo: row.demo === 1 };
 }
 
 export interface NewToken {
@@ -162,12 +132,9 @@ export interface TokenRecord {
  * Looks a token up by its hash. Looking up by a SHA-256 leaks nothing useful through timing (the
  * caller cannot steer the digest); the caller still compares the digests in constant time.
  */
-export async function findTokenByHash(db: D1Database, tokenHash: string): Promise<TokenRecord | null> {
-  const row = await db
-    .prepare(`SELECT ${TOKEN_COLUMNS}, token_hash FROM tokens WHERE token_hash = ?`)
-    .bind(tokenHash)
-    .first<TokenRow & { token_hash: string }>();
-  return row === null ? null : { info: toTokenInfo(row), tokenHash: row.token_hash };
+export function findTokenByHash(db: D1Database, tokenHash: string): Promise<TokenRecord | null> {
+  const toRecord = (row: TokenRow & { token_hash: string }): TokenRecord => ({ info: toTokenInfo(row), tokenHash: row.token_hash });
+  return firstRow(db, toRecord, `SELECT ${TOKEN_COLUMNS}, token_hash FROM tokens WHERE token_hash = ?`, tokenHash);
 }
 
 export async function listTokens(db: D1Database): Promise<TokenInfo[]> {
@@ -178,10 +145,6 @@ export async function listTokens(db: D1Database): Promise<TokenInfo[]> {
 }
 
 /** Marks the token revoked (keeping the first revocation time); null when there is no such token. */
-export async function revokeToken(db: D1Database, id: string, now: string): Promise<TokenInfo | null> {
-  const row = await db
-    .prepare(`UPDATE tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? RETURNING ${TOKEN_COLUMNS}`)
-    .bind(now, id)
-    .first<TokenRow>();
-  return row === null ? null : toTokenInfo(row);
+export function revokeToken(db: D1Database, id: string, now: string): Promise<TokenInfo | null> {
+  return firstRow(db, toTokenInfo, `UPDATE tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? RETURNING ${TOKEN_COLUMNS}`, now, id);
 }

@@ -1,5 +1,6 @@
 import { type ReviewComment, type ReviewTransition, Role } from '../../shared/api.ts';
 import { ReviewAction, ReviewState } from '../../shared/review.ts';
+import { camelColumns } from './rows.ts';
 
 /**
  * The district's reviews in D1 (migration 0005): the current state per commune and period, the
@@ -208,22 +209,13 @@ interface TransitionRow {
 }
 
 function toTransition(r: TransitionRow): ReviewTransition {
+  const stored = ['id', 'commune_id', 'period', 'revision', 'submission_id', 'version', 'action', 'role', 'actor', 'token_id', 'at', 'comment_count', 'comment_summary'] as const;
   return {
-    id: r.id,
-    communeId: r.commune_id,
-    period: r.period,
-    revision: r.revision,
-    submissionId: r.submission_id,
-    version: r.version,
+    ...camelColumns(r, stored),
     from: ReviewState.parse(r.from_state),
     to: ReviewState.parse(r.to_state),
     action: ReviewAction.parse(r.action),
     role: Role.parse(r.role),
-    actor: r.actor,
-    tokenId: r.token_id,
-    at: r.at,
-    commentCount: r.comment_count,
-    commentSummary: r.comment_summary,
   };
 }
 

@@ -14,6 +14,7 @@ import type { RecordShape } from '../../shared/kinds/record-shape.ts';
 import { SheetKind, STORED_KINDS } from '../../shared/sheet-kind.ts';
 import { CommunePlan } from '../../shared/plans/plan.ts';
 import type { HouseholdRecord } from '../../shared/rules/households.ts';
+import { camelColumns, firstRow } from './rows.ts';
 import { submitTransitionStatements } from './reviews.ts';
 import type { WorkbookSubmission } from '../workbook/source.ts';
 import { ApiError } from '../api-error.ts';
@@ -84,17 +85,12 @@ const Warnings = z.array(Issue);
 const NO_ROWS: Readonly<Record<string, number>> = Object.fromEntries(STORED_KINDS.map((k) => [k.id, 0]));
 
 function toReceipt(row: SummaryRow): SubmissionReceipt {
+  const columns = camelColumns(row, ['id', 'commune_id', 'period', 'version', 'received_at', 'late', 'deadline', 'kinds', 'row_counts', 'checksum', 'rule_pack', 'warnings']);
   return {
-    id: row.id,
-    communeId: row.commune_id,
-    period: row.period,
-    version: row.version,
-    receivedAt: row.received_at,
+    ...columns,
     late: row.late === 1,
-    deadline: row.deadline,
     kinds: Kinds.parse(JSON.parse(row.kinds)),
     rowCounts: RowCountsSchema.parse({ ...NO_ROWS, ...JSON.parse(row.row_counts) }),
-    checksum: row.checksum,
     rulePack: RulePackId.parse(row.rule_pack),
     warnings: Warnings.parse(JSON.parse(row.warnings)),
   };
@@ -189,20 +185,13 @@ export async function deleteExpiredIdempotencyKeys(db: D1Database, scope: string
   await db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND created_at < ?').bind(scope, key, before).run();
 }
 
-export async function findSubmission(db: D1Database, id: string): Promise<(SubmissionSummary & { warnings: Issue[] }) | null> {
-  const row = await db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions s JOIN communes c ON c.id = s.commune_id WHERE s.id = ?`)
-    .bind(id)
-    .first<SummaryRow>();
-  return row === null ? null : toSummary(row);
+export function findSubmission(db: D1Database, id: string): Promise<(SubmissionSummary & { warnings: Issue[] }) | null> {
+  return firstRow(db, toSummary, `SELECT ${SUMMARY_COLUMNS} FROM submissions s JOIN communes c ON c.id = s.commune_id WHERE s.id = ?`, id);
 }
 
-export async function findCommuneOfSubmission(db: D1Database, id: string): Promise<{ communeId: string; regionId: string } | null> {
-  const row = await db
-    .prepare('SELECT s.commune_id, c.region_id FROM submissions s JOIN communes c ON c.id = s.commune_id WHERE s.id = ?')
-    .bind(id)
-    .first<{ commune_id: string; region_id: string }>();
-  return row === null ? null : { communeId: row.commune_id, regionId: row.region_id };
+export function findCommuneOfSubmission(db: D1Database, id: string): Promise<{ communeId: string; regionId: string } | null> {
+  const toOwner = (row: { commune_id: string; region_id: string }) => ({ communeId: row.commune_id, regionId: row.region_id });
+  return firstRow(db, toOwner, 'SELECT s.commune_id, c.region_id FROM submissions s JOIN communes c ON c.id = s.commune_id WHERE s.id = ?', id);
 }
 
 export interface SubmissionFilter {
@@ -212,26 +201,19 @@ export interface SubmissionFilter {
   kind?: SheetKind;
 }
 
+/** Each field of the filter that is given adds its condition, in this order, with its value bound. */
+const FILTER_CONDITIONS: readonly (readonly [keyof SubmissionFilter, string])[] = [
+  ['communeId', 's.commune_id = ?'],
+  ['regionId', 'c.region_id = ?'],
+  ['period', 's.period = ?'],
+  ['kind', 'EXISTS (SELECT 1 FROM json_each(s.kinds) k WHERE k.value = ?)'],
+];
+
 /** Versions, newest first, for one commune or a region's communes. */
 export async function listSubmissions(db: D1Database, f: SubmissionFilter): Promise<SubmissionSummary[]> {
-  const where: string[] = [];
-  const values: (string | number)[] = [];
-  if (f.communeId !== undefined) {
-    where.push('s.commune_id = ?');
-    values.push(f.communeId);
-  }
-  if (f.regionId !== undefined) {
-    where.push('c.region_id = ?');
-    values.push(f.regionId);
-  }
-  if (f.period !== undefined) {
-    where.push('s.period = ?');
-    values.push(f.period);
-  }
-  if (f.kind !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM json_each(s.kinds) k WHERE k.value = ?)');
-    values.push(f.kind);
-  }
+  const given = FILTER_CONDITIONS.filter(([field]) => f[field] !== undefined);
+  const where = given.map(([, condition]) => condition);
+  const values = given.map(([field]) => f[field]);
   const { results } = await db
     .prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM submissions s JOIN communes c ON c.id = s.commune_id

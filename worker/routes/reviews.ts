@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import {
   type Commune,
+  type ErrorCode,
   type ReviewActionResponse,
   ReviewActionParams,
   type ReviewAuditResponse,
@@ -36,22 +37,19 @@ import type { Principal } from '../principal.ts';
 /** Tries of a transition that lost a race: after that the officer is asked to reload (409). */
 const MAX_TRIES = 4;
 
-/** Why the state machine refused, as the API answers it. */
+/** Why the state machine refused, as the API answers it: the status and the code. */
+const REFUSALS: Readonly<Record<ReviewRefusal, readonly [403 | 409 | 422, ErrorCode]>> = {
+  ROLE: [403, 'FORBIDDEN'],
+  LOCKED: [409, 'REVIEW_LOCKED'],
+  NOTHING_SUBMITTED: [409, 'REVIEW_NOTHING_SUBMITTED'],
+  NOT_AWAITING_REVIEW: [409, 'REVIEW_NOT_AWAITING'],
+  NOT_ACCEPTED: [409, 'REVIEW_NOT_ACCEPTED'],
+  COMMENT_REQUIRED: [422, 'REVIEW_COMMENT_REQUIRED'],
+};
+
 function refusalError(refusal: ReviewRefusal): ApiError {
-  switch (refusal) {
-    case 'ROLE':
-      return new ApiError(403, 'FORBIDDEN');
-    case 'LOCKED':
-      return new ApiError(409, 'REVIEW_LOCKED');
-    case 'NOTHING_SUBMITTED':
-      return new ApiError(409, 'REVIEW_NOTHING_SUBMITTED');
-    case 'NOT_AWAITING_REVIEW':
-      return new ApiError(409, 'REVIEW_NOT_AWAITING');
-    case 'NOT_ACCEPTED':
-      return new ApiError(409, 'REVIEW_NOT_ACCEPTED');
-    case 'COMMENT_REQUIRED':
-      return new ApiError(422, 'REVIEW_COMMENT_REQUIRED');
-  }
+  const [status, code] = REFUSALS[refusal];
+  return new ApiError(status, code);
 }
 
 /**

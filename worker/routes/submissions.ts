@@ -1,5 +1,6 @@
 import { Gunzip } from 'fflate';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import type * as z from 'zod';
 import { vi } from 'zod/locales';
 import {
   type RowCounts,
@@ -183,12 +184,23 @@ async function assertCanRead(db: D1Database, principal: Principal, id: string): 
   if (!allowed) throw new ApiError(404, 'SUBMISSION_NOT_FOUND', { params: { id } });
 }
 
+/**
+ * The body's type for the typed client: `$post({ json })` sends a SubmissionRequest as JSON text.
+ * The handler reads the body itself (raw, identity or gzip, with its own limit, parsed with the
+ * schema), so this declares the type and reads nothing. `json` is optional because the task pane
+ * and the upload page send their gzip bytes through `init.body`: hc's `json` is always sent as
+ * JSON text (and `init` overrides the body it makes), so bytes cannot go as typed args.
+ */
+const submissionBody: MiddlewareHandler<AppEnv, string, { in: { json?: z.input<typeof SubmissionRequest> } }> = async function submissionBody(_c, next) {
+  await next();
+};
+
 export const submissions = new Hono<AppEnv>()
   /**
    * POST /api/submissions — the server runs the very same engine on the very same grids and
    * mappings; 422 with the issues when any error, else every row stored as the next version.
    */
-  .post('/', allow('commune'), async (c) => {
+  .post('/', allow('commune'), submissionBody, async (c) => {
     const principal = commune(c.var.principal);
     const db = await ownDb(c);
     const key = c.req.header('Idempotency-Key')?.trim() ?? null;

@@ -28,7 +28,11 @@ export const workbook = new Hono<AppEnv>().get('/', allow('district'), validate(
     period,
     at: clock.now().toISOString(),
   });
-  return new Response(writeDistrictWorkbook(source, layout), {
+  const broken = (error: unknown): void => {
+    // Method and path only, as the error handler logs: the answer's status is already sent.
+    console.error('gnbv: stream broke off', c.req.method, c.req.path, error instanceof Error ? error.stack : String(error));
+  };
+  return new Response(sentBody(writeDistrictWorkbook(source, layout), broken), {
     status: 200,
     headers: {
       'Content-Type': WORKBOOK_CONTENT_TYPE,
@@ -38,3 +42,44 @@ export const workbook = new Hono<AppEnv>().get('/', allow('district'), validate(
     },
   });
 });
+
+/**
+ * A stream as a body workerd reads natively. A JavaScript ReadableStream that errors while workerd
+ * sends it (a stored page that does not match its record: STORED_DATA_INVALID) leaves the error
+ * rejecting the runtime's own reads, unhandled; so each chunk is passed on here, through an
+ * IdentityTransformStream. A failure to read is reported to `broken` and aborts the body (the
+ * client's download breaks off short of a whole archive); a client that goes away cancels the
+ * stream (no more of D1 is read).
+ */
+/**
+ * workerd's native identity stream (worker-configuration.d.ts has it whole). Declared here as the
+ * route uses it because the task pane, the pages and the CLI type-check the Worker for its API
+ * types without the Workers globals (types/worker-bindings.d.ts holds the bindings only).
+ */
+declare const IdentityTransformStream: new () => { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> };
+
+function sentBody(stream: ReadableStream<Uint8Array>, broken: (error: unknown) => void): ReadableStream<Uint8Array> {
+  const { readable, writable } = new IdentityTransformStream();
+  const reader = stream.getReader();
+  const writer = writable.getWriter();
+  async function pump(): Promise<void> {
+    for (;;) {
+      let next: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        broken(error);
+        return writer.abort(error);
+      }
+      if (next.done) return writer.close();
+      try {
+        await writer.write(next.value);
+      } catch (error) {
+        return reader.cancel(error);
+      }
+    }
+  }
+  // Closing or aborting a body the client already left rejects: nothing is left to tell.
+  pump().catch(() => undefined);
+  return readable;
+}
