@@ -29,8 +29,8 @@ export const workbook = new Hono<AppEnv>().get('/', allow('district'), validate(
     at: clock.now().toISOString(),
   });
   const broken = (error: unknown): void => {
-    // Method and path only, as the error handler logs: the answer's status is already sent.
-    console.error('gnbv: stream broke off', c.req.method, c.req.path, error instanceof Error ? error.stack : String(error));
+    // Method, path and the error's message (never a cell's value): the answer's status is already sent.
+    console.error('gnbv: stream broke off', c.req.method, c.req.path, error instanceof Error ? error.message : String(error));
   };
   return new Response(sentBody(writeDistrictWorkbook(source, layout), broken), {
     status: 200,
@@ -44,6 +44,13 @@ export const workbook = new Hono<AppEnv>().get('/', allow('district'), validate(
 });
 
 /**
+ * workerd's native identity stream (worker-configuration.d.ts has it whole). Declared here as the
+ * route uses it because the task pane, the pages and the CLI type-check the Worker for its API
+ * types without the Workers globals (types/worker-bindings.d.ts holds the bindings only).
+ */
+declare const IdentityTransformStream: new () => { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> };
+
+/**
  * A stream as a body workerd reads natively. A JavaScript ReadableStream that errors while workerd
  * sends it (a stored page that does not match its record: STORED_DATA_INVALID) leaves the error
  * rejecting the runtime's own reads, unhandled; so each chunk is passed on here, through an
@@ -51,13 +58,6 @@ export const workbook = new Hono<AppEnv>().get('/', allow('district'), validate(
  * client's download breaks off short of a whole archive); a client that goes away cancels the
  * stream (no more of D1 is read).
  */
-/**
- * workerd's native identity stream (worker-configuration.d.ts has it whole). Declared here as the
- * route uses it because the task pane, the pages and the CLI type-check the Worker for its API
- * types without the Workers globals (types/worker-bindings.d.ts holds the bindings only).
- */
-declare const IdentityTransformStream: new () => { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> };
-
 function sentBody(stream: ReadableStream<Uint8Array>, broken: (error: unknown) => void): ReadableStream<Uint8Array> {
   const { readable, writable } = new IdentityTransformStream();
   const reader = stream.getReader();
