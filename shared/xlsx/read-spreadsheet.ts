@@ -57,8 +57,18 @@ function looksLikeMarkup(bytes: Uint8Array): boolean {
   return head.startsWith('<') && /<(html|table|workbook|ss:workbook)\b|urn:schemas-microsoft-com:office:spreadsheet/.test(head);
 }
 
-async function viaSheetJs(bytes: Uint8Array, format: 'xls' | 'ods' | 'html'): Promise<Grid[]> {
-  const { readSheetJs } = await import('./read-sheetjs.ts');
+type SheetJsReader = typeof import('./read-sheetjs.ts');
+
+export interface ReadOptions {
+  /**
+   * How SheetJS (for .xls and .ods) is fetched: a page passes its own, which asks again after a
+   * failed fetch (web/common/late-module.ts). By default, the plain import.
+   */
+  loadSheetJs?: () => Promise<SheetJsReader>;
+}
+
+async function viaSheetJs(bytes: Uint8Array, format: 'xls' | 'ods' | 'html', options: ReadOptions): Promise<Grid[]> {
+  const { readSheetJs } = await (options.loadSheetJs ?? (() => import('./read-sheetjs.ts')))();
   try {
     return readSheetJs(bytes, format);
   } catch (cause) {
@@ -85,16 +95,16 @@ function zipped(bytes: Uint8Array): { format: 'xlsx' | 'ods'; parts: Record<stri
  * Read a spreadsheet file's bytes. `fileName` names a CSV sheet and lets a text file be read as
  * CSV (only when it is called .csv, .tsv, .txt or .tab, or when no name is known).
  */
-export async function readSpreadsheet(data: Uint8Array | ArrayBuffer, fileName?: string): Promise<Spreadsheet> {
+export async function readSpreadsheet(data: Uint8Array | ArrayBuffer, fileName?: string, options: ReadOptions = {}): Promise<Spreadsheet> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length === 0) throw new UnreadableWorkbook('empty');
   if (startsWith(bytes, CFB_MAGIC)) {
     if (containsUtf16(bytes, 'EncryptedPackage')) throw new UnreadableWorkbook('encrypted');
-    return { format: 'xls', grids: await viaSheetJs(bytes, 'xls') };
+    return { format: 'xls', grids: await viaSheetJs(bytes, 'xls', options) };
   }
   if (startsWith(bytes, [0x50, 0x4b])) {
     const { format, parts } = zipped(bytes);
-    if (format === 'ods') return { format, grids: await viaSheetJs(bytes, format) };
+    if (format === 'ods') return { format, grids: await viaSheetJs(bytes, format, options) };
     try {
       return { format, grids: parseXlsx(parts) };
     } catch (cause) {
@@ -102,7 +112,7 @@ export async function readSpreadsheet(data: Uint8Array | ArrayBuffer, fileName?:
     }
   }
   if (looksLikeText(bytes)) {
-    if (looksLikeMarkup(bytes)) return { format: 'html', grids: await viaSheetJs(bytes, 'html') };
+    if (looksLikeMarkup(bytes)) return { format: 'html', grids: await viaSheetJs(bytes, 'html', options) };
     if (fileName === undefined || DELIMITED_NAME.test(fileName)) {
       const base = (fileName ?? 'CSV').replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
       return { format: 'csv', grids: [readCsv(bytes, base).grid] };

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import type { Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExpectedIssue, matchKey } from '../samples.ts';
 import { type BrowserSession, DEMO_TOKENS, SAMPLES_DIR, type WorkerServer, launchBrowser, screenshot, startWorker } from './harness.ts';
@@ -18,6 +18,26 @@ interface SampleKey {
   file: string;
   date: string;
   issues: ExpectedIssue[];
+}
+
+/**
+ * One chunk of the upload page (chunks/NAME-HASH.js), refused as a dropped line would refuse it
+ * until `reach()`; `fetched` lists every request the page made for it.
+ */
+async function unreachableChunk(page: Page, name: string): Promise<{ fetched: string[]; reach(): void }> {
+  const fetched: string[] = [];
+  let reachable = false;
+  const chunk = new RegExp(`/upload/chunks/${name}-[\\w-]+\\.js$`);
+  page.on('request', (r) => {
+    if (chunk.test(new URL(r.url()).pathname)) fetched.push(new URL(r.url()).pathname);
+  });
+  await page.route(chunk, (route) => (reachable ? route.continue() : route.abort('internetdisconnected')));
+  return {
+    fetched,
+    reach: () => {
+      reachable = true;
+    },
+  };
 }
 
 function sampleKeys(): SampleKey[] {
@@ -319,6 +339,24 @@ describe('the same list saved as .xls, .ods and CSV (by LibreOffice) shows the i
     ['workbook-xuan-hoa-2024-errors', 'workbook-xuan-hoa-2024-errors.xls'],
     ['workbook-xuan-hoa-2024-errors', 'workbook-xuan-hoa-2024-errors.ods'],
   ];
+  it('an .xls whose SheetJS part cannot be fetched is said on the file, and the next file fetches it', async () => {
+    const { page } = await chrome.newPage();
+    // SheetJS is a chunk of its own that the reader imports for an .xls or .ods.
+    const sheetJs = await unreachableChunk(page, 'read-sheetjs');
+    await signIn(page, worker.url, DEMO_TOKENS.commune);
+    await choosePeriod(page, '2024-Y', '2024-12-05');
+    const file = join(dir, 'households-classic-errors.xls');
+    await dropAndCheck(page, file);
+    expect(await page.locator('#file-error').textContent()).toContain('Tệp «households-classic-errors.xls» chưa đọc được vì không tải được phần đọc tệp Excel.');
+    expect(sheetJs.fetched.length).toBe(1);
+    sheetJs.reach();
+    await dropAndCheck(page, file);
+    await page.locator('#summary').waitFor({ state: 'visible' });
+    expect(await page.locator('#file-error').isHidden()).toBe(true);
+    expect(sheetJs.fetched.length).toBe(2); // asked for again, not answered from the failed import
+    expect((await shownIssues(page)).length).toBeGreaterThan(0);
+  });
+
   for (const [sampleName, fileName] of cases) {
     it(fileName, async () => {
       const sample = sampleKeys().find((k) => k.name === sampleName) as SampleKey;
@@ -365,14 +403,9 @@ describe('the page at work', () => {
 
   it('opens without the .xlsx reader; a reader that cannot be fetched is said on the file, and the next file fetches it', async () => {
     const { page } = await chrome.newPage();
-    const fetched: string[] = [];
-    let reachable = false;
     // The reader's own module (read-spreadsheet-HASH.js) is what the page imports when it needs it.
-    const reader = /\/upload\/chunks\/read-spreadsheet-[\w-]+\.js$/;
-    page.on('request', (r) => {
-      if (reader.test(new URL(r.url()).pathname)) fetched.push(new URL(r.url()).pathname);
-    });
-    await page.route(reader, (route) => (reachable ? route.continue() : route.abort('internetdisconnected')));
+    const reader = await unreachableChunk(page, 'read-spreadsheet');
+    const fetched = reader.fetched;
     await page.goto(`${worker.url}/upload/`);
     await page.locator('#token').waitFor({ state: 'visible' });
     expect(fetched).toEqual([]); // the page opens without the reader
@@ -384,7 +417,7 @@ describe('the page at work', () => {
       'Tệp «workbook-xuan-hoa-2024-errors.xlsx» chưa đọc được vì không tải được phần đọc tệp Excel. Hãy kiểm tra kết nối mạng rồi chọn lại tệp. / could not be read: the part of the page that reads Excel files did not load. Check the connection and choose the file again.',
     );
     expect(fetched.length).toBeGreaterThan(0);
-    reachable = true;
+    reader.reach();
     await dropAndCheck(page, file);
     await page.locator('#summary').waitFor({ state: 'visible' });
     expect(await page.locator('#file-error').isHidden()).toBe(true);

@@ -9,8 +9,9 @@ import { UNREADABLE } from './strings.ts';
  * own) only for an .xls or .ods.
  */
 type Reader = typeof import('../../shared/xlsx/read-spreadsheet.ts');
-/** The reader; after a failed fetch, the next file asks again. */
+/** The reader, and SheetJS that it fetches for an .xls or .ods; after a failed fetch, the next file asks again. */
 const spreadsheetReader = lateModule('shared/xlsx/read-spreadsheet.ts', () => import('../../shared/xlsx/read-spreadsheet.ts'));
+const loadSheetJs = lateModule('shared/xlsx/read-sheetjs.ts', () => import('../../shared/xlsx/read-sheetjs.ts'));
 
 export type FileRead =
   | { ok: true; name: string; bytes: Uint8Array; format: SpreadsheetFormat; grids: Grid[] }
@@ -34,7 +35,7 @@ export async function readDroppedFile(file: File): Promise<FileRead> {
   }
   try {
     // The bytes decide the format, whatever the name says; the name only lets text be read as CSV.
-    const { format, grids } = await read.readSpreadsheet(bytes, name);
+    const { format, grids } = await read.readSpreadsheet(bytes, name, { loadSheetJs });
     return { ok: true, name, bytes, format, grids };
   } catch (e) {
     // A chunk that did not load (SheetJS for an .xls) is the connection, not the file.
