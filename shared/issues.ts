@@ -72,6 +72,8 @@ export const Issue = z.object({
   message: z.string(),
 });
 export type Issue = z.infer<typeof Issue>;
+/** A finding as the rules make it: data only. It gets its text at the edge (`withText`, messages.ts). */
+export type Finding = Omit<Issue, 'message'>;
 
 export function severityOf(code: IssueCode): Severity {
   return ISSUE_SEVERITY[code];

@@ -1,7 +1,7 @@
 import { CheckMemory } from './check-memory.ts';
 import type { ColumnMapping, Grid } from './grid/grid.ts';
-import { type Issue, hasErrors } from './issues.ts';
-import type { Lang } from './messages.ts';
+import { type Finding, type Issue, hasErrors } from './issues.ts';
+import { type Lang, withText } from './messages.ts';
 import { type Period, periodLastDay } from './periods.ts';
 import type { CommunePlan } from './plans/plan.ts';
 import { type RulePack, rulePackFor } from './standards/index.ts';
@@ -112,7 +112,7 @@ export function validateWorkbook(sheets: readonly SheetInput[] | SheetsRead, opt
         : `${options.plan.year}-12-31`;
   const reportYear = Number(reportDate.slice(0, 4));
   const pack: RulePack = rulePackFor(reportYear, options.plan.standardOverride);
-  const env: RuleEnv = { plan: options.plan, pack, reportDate, reportYear, lang: options.lang ?? 'vi', memory };
+  const env: RuleEnv = { plan: options.plan, pack, reportDate, reportYear, memory };
 
   const reports = new Map<Table, SheetReport>();
   const reportFor = (t: Table): SheetReport => {
@@ -184,6 +184,8 @@ export function validateWorkbook(sheets: readonly SheetInput[] | SheetsRead, opt
     if (check) checked[kind.id] = joined(tables.filter((t) => t.kind === kind.id).map((t) => check(t, reportFor(t), env)));
   }
 
+  // The findings get their words here, as they leave the engine: nowhere before.
+  const lang = options.lang ?? 'vi';
   const issues: Issue[] = [];
   // A workbook in which no table was recognised, or with no worksheet at all (only chart sheets,
   // say), is an error: a checker must never call it clean. Summary tables alone are checked, but
@@ -192,13 +194,13 @@ export function validateWorkbook(sheets: readonly SheetInput[] | SheetsRead, opt
     const r = new SheetReport(summaryTables[0]?.grid.name ?? read[0]?.input.grid.name ?? '', env);
     const params = summaryTables.length > 0 ? { summaryOnly: true } : undefined;
     r.add({ code: 'SHEET.UNKNOWN_KIND', row: null, column: null, field: null, value: null, params });
-    for (const issue of r.issues) issues.push(issue);
+    for (const finding of r.issues) issues.push(withText(finding, lang));
   }
   // Issues in workbook order: sheet by sheet, sheet-level first, then by row and column.
   for (const { result } of read) {
     if (!result.ok) continue;
     const r = reports.get(result.table);
-    if (r) for (const issue of sortIssues(r.issues)) issues.push(issue);
+    if (r) for (const finding of sortIssues(r.issues)) issues.push(withText(finding, lang));
   }
 
   const summaries: SheetSummary[] = read.map(({ input, result }) => {
@@ -261,7 +263,7 @@ function columnOrder(letters: string | null): number {
   return n;
 }
 
-export function sortIssues(issues: readonly Issue[]): Issue[] {
+export function sortIssues<T extends Finding>(issues: readonly T[]): T[] {
   return [...issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || columnOrder(a.column) - columnOrder(b.column));
 }
 

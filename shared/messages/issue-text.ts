@@ -1,4 +1,4 @@
-import type { Issue, IssueCode, IssueValue } from '../issues.ts';
+import type { Finding, Issue, IssueCode, IssueValue } from '../issues.ts';
 
 /** The only place text is made from issues: Vietnamese first, English second (SPEC section 4). */
 export type Lang = 'vi' | 'en';
@@ -123,7 +123,7 @@ function decimal(v: IssueValue | undefined, digits: IssueValue | undefined, lang
 }
 
 /** Where a summary row's figures are: "ở Thôn 3", or the total row. */
-function summaryPlace(i: Issue, lang: Lang): string {
+function summaryPlace(i: Finding, lang: Lang): string {
   const place = p(i, 'place');
   if (p(i, 'total') === true) return lang === 'vi' ? `ở dòng "${show(place)}" (cả danh sách)` : `on the "${showEn(place)}" row (the whole list)`;
   return lang === 'vi' ? `ở ${show(place)}` : `in ${showEn(place)}`;
@@ -134,8 +134,8 @@ function category(v: IssueValue | undefined, lang: Lang): string {
   return CATEGORY_LABELS[String(v)]?.[lang] ?? String(v);
 }
 
-type Render = (i: Issue, lang: Lang, f: string) => string;
-const p = (i: Issue, key: string): IssueValue | undefined => i.params?.[key];
+type Render = (i: Finding, lang: Lang, f: string) => string;
+const p = (i: Finding, key: string): IssueValue | undefined => i.params?.[key];
 
 const CATALOGUE: Record<IssueCode, { vi: Render; en: Render }> = {
   'SHEET.UNKNOWN_KIND': {
@@ -362,7 +362,27 @@ const CATALOGUE: Record<IssueCode, { vi: Render; en: Render }> = {
   },
 };
 
-export function renderMessage(issue: Issue, lang: Lang = 'vi'): string {
+export function renderMessage(issue: Finding, lang: Lang = 'vi'): string {
   const entry = CATALOGUE[issue.code];
   return entry[lang](issue, lang, fieldLabel(issue.field, lang));
+}
+
+/**
+ * A finding with its text in `lang`: the one place an issue gets words on its way out of the
+ * engine (validateWorkbook) or of the Worker, its fields in the order the engine has always given them.
+ */
+export function withText(finding: Finding, lang: Lang): Issue {
+  const issue: Issue = {
+    code: finding.code,
+    severity: finding.severity,
+    sheet: finding.sheet,
+    row: finding.row,
+    column: finding.column,
+    field: finding.field,
+    value: finding.value,
+    message: renderMessage(finding, lang),
+  };
+  if (finding.expected !== undefined) issue.expected = finding.expected;
+  if (finding.params !== undefined) issue.params = finding.params;
+  return issue;
 }

@@ -2,13 +2,12 @@ import type { CellValue } from '../grid/grid.ts';
 import { isBlank, isCellError } from '../grid/grid.ts';
 import { columnLetters } from '../grid/address.ts';
 import { issueValue } from '../grid/values.ts';
-import { type Issue, type IssueCode, type IssueValue, type Severity, severityOf } from '../issues.ts';
+import { type Finding, type IssueCode, type IssueValue, type Severity, severityOf } from '../issues.ts';
 import type { CommunePlan } from '../plans/plan.ts';
 import type { RulePack } from '../standards/index.ts';
 import type { Table } from '../table/read-table.ts';
 import type { CheckMemory } from '../check-memory.ts';
 import { address } from '../grid/address.ts';
-import { type Lang, renderMessage } from '../messages.ts';
 
 /**
  * A cheap first look before the remembered detection (CheckMemory.legacyEncoding): pure ASCII is never legacy text, and a letter
@@ -40,7 +39,6 @@ export interface RuleEnv {
   /** YYYY-MM-DD: ages, the newly-escaped window and due dates are measured at this day. */
   reportDate: string;
   reportYear: number;
-  lang: Lang;
   /** This check's memos (or the caller's, kept across checks). */
   memory: CheckMemory;
 }
@@ -58,7 +56,8 @@ export interface IssueInput {
 
 /** Collects issues for one sheet; each cell that already has an issue is not judged again. */
 export class SheetReport {
-  readonly issues: Issue[] = [];
+  /** Data only: the engine gives them their text as they leave it (validateWorkbook). */
+  readonly issues: Finding[] = [];
   /** Cells with an issue, keyed row × 2^14 + column (Excel has at most 16,384 columns). */
   private readonly flagged = new Set<number>();
   /** The highest row with a flagged cell: rules walk rows in order, so most rows are past it. */
@@ -70,7 +69,7 @@ export class SheetReport {
   ) {}
 
   add(input: IssueInput): void {
-    const issue: Issue = {
+    const issue: Finding = {
       code: input.code,
       severity: input.severity ?? severityOf(input.code),
       sheet: this.sheet,
@@ -78,11 +77,9 @@ export class SheetReport {
       column: input.column === null ? null : columnLetters(input.column),
       field: input.field,
       value: input.value,
-      message: '',
     };
     if (input.expected !== undefined) issue.expected = input.expected;
     if (input.params !== undefined) issue.params = input.params;
-    issue.message = renderMessage(issue, this.env.lang);
     this.issues.push(issue);
     if (input.row !== null && input.column !== null) {
       this.flagged.add(input.row * 16384 + input.column);

@@ -13,8 +13,8 @@ import {
   type ValidationFailedEnvelope,
 } from '../../shared/api.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
-import { type Issue, hasErrors, severityOf } from '../../shared/issues.ts';
-import { renderMessage } from '../../shared/messages.ts';
+import { type Finding, type Issue, hasErrors, severityOf } from '../../shared/issues.ts';
+import { withText } from '../../shared/messages.ts';
 import { isLate, periodDeadline, periodYear } from '../../shared/periods.ts';
 import { type SheetKind, STORED_KINDS, isSheetKind } from '../../shared/sheet-kind.ts';
 import { type WorkbookResult, validateWorkbook } from '../../shared/validate.ts';
@@ -254,7 +254,7 @@ export const submissions = new Hono<AppEnv>()
     const deadline = periodDeadline(request.period, plan.deadlines);
     const warnings: Issue[] = [...result.issues];
     if (late) {
-      const issue: Issue = {
+      const finding: Finding = {
         code: 'SUBMIT.LATE',
         severity: severityOf('SUBMIT.LATE'),
         sheet: '',
@@ -263,10 +263,8 @@ export const submissions = new Hono<AppEnv>()
         field: null,
         value: now.toISOString(),
         expected: deadline,
-        message: '',
       };
-      issue.message = renderMessage(issue, 'vi');
-      warnings.push(issue);
+      warnings.push(withText(finding, 'vi'));
     }
     // Each stored kind's records (shared/kinds/registry.ts): counted, and stored page by page.
     const records = STORED_KINDS.map((k) => [k.id, k.records(result)] as const);
